@@ -1,0 +1,69 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings every Swift target shares: Swift 6 language mode and explicit existentials.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "MicrobiomeHub",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "mhub", targets: ["mhub"]),
+        .library(name: "ProfileModel", targets: ["ProfileModel"]),
+        .library(name: "FormatKit", targets: ["FormatKit"]),
+        .library(name: "ConformanceKit", targets: ["ConformanceKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries, each wrapped once by a small Swift module that owns the unsafe calls.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CYAML", path: "Sources/CYAML", pkgConfig: "yaml-0.1",
+                       providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+
+        // The engine.
+        .target(name: "ProfileModel", path: "Sources/ProfileModel"),
+        .target(name: "FormatKit", dependencies: ["ProfileModel", "CZlib"], path: "Sources/FormatKit"),
+        .target(name: "StreamingJSON", dependencies: ["FormatKit"], path: "Sources/StreamingJSON"),
+        .target(name: "ConformanceKit", dependencies: ["FormatKit", "ProfileModel"],
+                path: "Sources/ConformanceKit"),
+
+        // Format plugins: one target per format family.
+        .target(name: "ProfileFormats", dependencies: ["FormatKit", "StreamingJSON"],
+                path: "Plugins/ProfileFormats"),
+
+        // The one place that lists every built-in plugin.
+        .target(name: "BuiltInFormats", dependencies: ["FormatKit", "ProfileFormats"],
+                path: "Sources/BuiltInFormats"),
+
+        .executableTarget(
+            name: "mhub",
+            dependencies: [
+                "BuiltInFormats", "ConformanceKit", "FormatKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/mhub"),
+
+        // Tests.
+        .testTarget(name: "ProfileModelTests", dependencies: ["ProfileModel"],
+                    path: "Tests/ProfileModelTests"),
+        .testTarget(name: "FormatKitTests", dependencies: ["FormatKit"],
+                    path: "Tests/FormatKitTests"),
+        .testTarget(name: "StreamingJSONTests", dependencies: ["StreamingJSON"],
+                    path: "Tests/StreamingJSONTests"),
+        .testTarget(name: "PluginTests", dependencies: ["BuiltInFormats", "ConformanceKit"],
+                    path: "Tests/PluginTests"),
+        .testTarget(name: "CLITests", dependencies: [], path: "Tests/CLITests"),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + swiftSettings
+}

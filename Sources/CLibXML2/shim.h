@@ -1,0 +1,7 @@
+#ifndef MHUB_CLIBXML2_SHIM_H
+#define MHUB_CLIBXML2_SHIM_H
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlreader.h>
+#include <libxml/xpath.h>
+#endif

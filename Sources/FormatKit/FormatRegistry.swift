@@ -1,0 +1,139 @@
+/// Why a plugin could not be registered.
+public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
+    case duplicateID(String)
+    case invalidID(String)
+    /// The description's capabilities disagree with the protocols the plugin implements.
+    case capabilityMismatch(id: String, reason: String)
+    case unknownFormat(String)
+    case cannotImport(String)
+    case cannotExport(String)
+    /// An output name whose extension several exporters claim.
+    case ambiguousOutput(name: String, candidates: [String])
+
+    public var description: String {
+        switch self {
+        case .duplicateID(let id): "format id '\(id)' is registered twice"
+        case .invalidID(let id): "'\(id)' is not a valid format id (lowercase letters, digits, dashes)"
+        case .capabilityMismatch(let id, let reason): "format '\(id)': \(reason)"
+        case .unknownFormat(let id): "no format with id '\(id)' (see `mhub formats`)"
+        case .cannotImport(let id): "format '\(id)' cannot be imported"
+        case .cannotExport(let id): "format '\(id)' cannot be exported"
+        case .ambiguousOutput(let name, let candidates):
+            "output '\(name)' matches several formats (\(candidates.joined(separator: ", "))); pass --to"
+        }
+    }
+}
+
+/// The set of plugins a run uses, built once and passed down; no global state.
+///
+/// Registration validates at once: ids must be well-formed and unique, and a description's
+/// `canImport`/`canExport` must match the protocols the plugin implements.
+public struct FormatRegistry: Sendable {
+    /// Plugins in registration order.
+    public let plugins: [any FormatPlugin]
+    private let indexByID: [String: Int]
+
+    public init(_ plugins: [any FormatPlugin]) throws(RegistryError) {
+        var index: [String: Int] = [:]
+        for (position, plugin) in plugins.enumerated() {
+            let format = plugin.format
+            guard FormatDescription.isValidID(format.id) else { throw .invalidID(format.id) }
+            guard index[format.id] == nil else { throw .duplicateID(format.id) }
+            if format.canImport != (plugin is any ProfileImporter) {
+                throw .capabilityMismatch(id: format.id, reason: "canImport is \(format.canImport) but the plugin \(format.canImport ? "is not" : "is") an importer")
+            }
+            if format.canExport != (plugin is any ProfileExporter) {
+                throw .capabilityMismatch(id: format.id, reason: "canExport is \(format.canExport) but the plugin \(format.canExport ? "is not" : "is") an exporter")
+            }
+            index[format.id] = position
+        }
+        self.plugins = plugins
+        self.indexByID = index
+    }
+
+    /// A registry with more plugins (descriptors, external plugins) added after these.
+    public func adding(_ more: [any FormatPlugin]) throws(RegistryError) -> FormatRegistry {
+        try FormatRegistry(plugins + more)
+    }
+
+    /// The plugin with this id.
+    public func plugin(id: String) -> (any FormatPlugin)? {
+        indexByID[id].map { plugins[$0] }
+    }
+
+    /// The importer with this id.
+    public func importer(id: String) throws(RegistryError) -> any ProfileImporter {
+        guard let plugin = plugin(id: id) else { throw .unknownFormat(id) }
+        guard let importer = plugin as? any ProfileImporter else { throw .cannotImport(id) }
+        return importer
+    }
+
+    /// The exporter with this id.
+    public func exporter(id: String) throws(RegistryError) -> any ProfileExporter {
+        guard let plugin = plugin(id: id) else { throw .unknownFormat(id) }
+        guard let exporter = plugin as? any ProfileExporter else { throw .cannotExport(id) }
+        return exporter
+    }
+
+    /// Every importer's verdict on a prefix, best first: by confidence, then by whether the
+    /// file name has the format's extension. Formats that answered `noMatch` are left out.
+    public func detect(_ prefix: InputPrefix) -> [DetectionCandidate] {
+        var candidates: [DetectionCandidate] = []
+        for case let importer as any ProfileImporter in plugins {
+            let verdict = importer.detect(prefix)
+            let reason: String
+            switch verdict {
+            case .match(_, let why), .unsure(let why): reason = why
+            case .noMatch: continue
+            }
+            candidates.append(DetectionCandidate(formatID: importer.format.id, confidence: verdict.confidence,
+                                                 reason: reason,
+                                                 extensionMatches: importer.format.matchesExtension(of: prefix.fileName)))
+        }
+        return candidates.sorted {
+            if $0.confidence != $1.confidence { return $0.confidence > $1.confidence }
+            if $0.extensionMatches != $1.extensionMatches { return $0.extensionMatches }
+            return $0.formatID < $1.formatID
+        }
+    }
+
+    /// The importer for an input: the one named by `id`, or the single best detection.
+    /// Two candidates that tie on confidence and extension are `ambiguousFormat`; none, or
+    /// only unsure ones that tie, is `unrecognizedFormat` listing what was tried.
+    public func resolveImporter(for input: ImportInput, id: String?) throws(ImportError) -> any ProfileImporter {
+        if let id {
+            do { return try importer(id: id) } catch {
+                throw .unsupported(input.location(), reason: error.description)
+            }
+        }
+        let prefix = try input.prefix()
+        if prefix.bytes.isEmpty { throw .emptyInput(input.location()) }
+        let ranked = detect(prefix)
+        let tried = plugins.compactMap { ($0 as? any ProfileImporter)?.format.id }
+        guard let best = ranked.first else { throw .unrecognizedFormat(input.location(), tried: tried) }
+        let tied = ranked.filter { $0.confidence == best.confidence && $0.extensionMatches == best.extensionMatches }
+        if tied.count > 1 {
+            if best.confidence <= Detection.unsure(reason: "").confidence {
+                throw .unrecognizedFormat(input.location(), tried: tried)
+            }
+            throw .ambiguousFormat(input.location(), candidates: tied.map(\.formatID))
+        }
+        return try! importer(id: best.formatID)
+    }
+
+    /// The exporter for an output: the one named by `id`, or the single format whose extension the name has.
+    public func resolveExporter(forOutput name: String, id: String?) throws(RegistryError) -> any ProfileExporter {
+        if let id { return try exporter(id: id) }
+        let matching = plugins.compactMap { $0 as? any ProfileExporter }.filter { $0.format.matchesExtension(of: name) }
+        // Prefer the format that lists the longest matching extension (`profile.json` over `json`).
+        let scored = matching.map { exporter -> (any ProfileExporter, Int) in
+            let length = exporter.format.extensions.filter { name.lowercased().hasSuffix("." + $0) }.map(\.count).max() ?? 0
+            return (exporter, length)
+        }.sorted { $0.1 > $1.1 }
+        guard let best = scored.first else { throw .unknownFormat("matching output '\(name)'; pass --to") }
+        if scored.count > 1, scored[1].1 == best.1 {
+            throw .ambiguousOutput(name: name, candidates: scored.filter { $0.1 == best.1 }.map(\.0.format.id))
+        }
+        return best.0
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+
+/// How a lineage string was written; see `docs/TAXONOMY.md` §1 of the design notes.
+public enum LineageStyle: String, Sendable, Codable {
+    /// `x__Name` tokens joined by `;` (Greengenes, SILVA for QIIME 2, GTDB) or `|` (MetaPhlAn, Kraken mpa).
+    case prefixed
+    /// SILVA ≤ 132 level prefixes, `D_0__Bacteria;D_1__Proteobacteria;…`.
+    case levelPrefixed
+    /// mothur's `Name(confidence);` with a trailing semicolon.
+    case mothur
+    /// Names joined by `;` or `|` with no rank marks: ranks are taken from position.
+    case positional
+    /// A single name with no separators.
+    case plain
+}
+
+/// Parses every lineage style the hub meets into a ``Lineage``.
+///
+/// The parser never rewrites names (no placeholder clean-up, no underscore-to-space):
+/// that is the job of taxonomy reconciliation. It only splits, strips rank marks and
+/// confidence values, and assigns ranks.
+public enum LineageParser {
+    /// Ranks assigned by position to unprefixed lineages (SILVA/RDP/DADA2 order).
+    public static let positionalRanks: [Rank] = [.domain, .phylum, .class, .order, .family, .genus, .species, .strain]
+
+    /// SILVA's level numbers in `D_n__` prefixes.
+    static let levelRanks: [Rank] = [.domain, .phylum, .class, .order, .family, .genus, .species]
+
+    /// Parses `text` in whichever style it is written; `rankHint` gives the rank of a plain single name.
+    public static func parse(_ text: String, rankHint: Rank? = nil) -> Lineage {
+        parseWithStyle(text, rankHint: rankHint).lineage
+    }
+
+    /// Parses `text` and reports the style it recognised.
+    public static func parseWithStyle(_ text: String, rankHint: Rank? = nil) -> (lineage: Lineage, style: LineageStyle) {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { return (Lineage(), .plain) }
+        let separator: Character = trimmed.contains("|") ? "|" : ";"
+        var tokens = trimmed.split(separator: separator, omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        while tokens.count > 1, tokens.last?.isEmpty == true { tokens.removeLast() }
+
+        if tokens.count == 1 && !looksPrefixed(tokens[0]) && !looksLevelPrefixed(tokens[0]) {
+            let name = stripMothurConfidence(unquote(tokens[0])) ?? unquote(tokens[0])
+            return (Lineage([LineageEntry(rank: rankHint ?? .unranked, name: name)]) ?? Lineage(), .plain)
+        }
+        if tokens.contains(where: looksLevelPrefixed), let lineage = parseLevelPrefixed(tokens) {
+            return (lineage, .levelPrefixed)
+        }
+        if tokens.allSatisfy({ $0.isEmpty || looksPrefixed($0) }), let lineage = parsePrefixed(tokens) {
+            return (lineage, .prefixed)
+        }
+        if separator == ";", trimmed.hasSuffix(";"), tokens.allSatisfy({ $0.isEmpty || stripMothurConfidence($0) != nil }) {
+            let names = tokens.map { stripMothurConfidence($0).map(unquote) ?? "" }
+            return (positional(names), .mothur)
+        }
+        return (positional(tokens.map(unquote)), .positional)
+    }
+
+    /// A lineage from rank-labelled columns, such as a DADA2 or sourmash table (`Kingdom`, `Phylum`, …).
+    /// Columns whose header is not a rank word become `unranked`; out-of-order ranks return `nil`.
+    public static func fromColumns(_ columns: [(header: String, value: String)]) -> Lineage? {
+        let entries = columns.map { column in
+            LineageEntry(rank: Rank(name: column.header) ?? .unranked,
+                         name: column.value.trimmingCharacters(in: .whitespaces))
+        }
+        var trimmed = entries
+        while trimmed.last?.name.isEmpty == true { trimmed.removeLast() }
+        return Lineage(trimmed)
+    }
+
+    // MARK: - Styles
+
+    private static func parsePrefixed(_ tokens: [String]) -> Lineage? {
+        var entries: [LineageEntry] = []
+        for token in tokens where !token.isEmpty {
+            guard let (prefix, name) = splitPrefix(token) else { return nil }
+            entries.append(LineageEntry(rank: rank(forPrefix: prefix), name: unquote(name)))
+        }
+        return Lineage(entries)
+    }
+
+    private static func parseLevelPrefixed(_ tokens: [String]) -> Lineage? {
+        var entries: [LineageEntry] = []
+        for token in tokens where !token.isEmpty {
+            guard let (prefix, name) = splitPrefix(token) else { return nil }
+            let rank: Rank
+            if prefix.hasPrefix("D_"), let level = Int(prefix.dropFirst(2)) {
+                rank = level < levelRanks.count ? levelRanks[level] : .unranked
+            } else {
+                rank = self.rank(forPrefix: prefix)
+            }
+            entries.append(LineageEntry(rank: rank, name: unquote(name)))
+        }
+        return Lineage(entries)
+    }
+
+    private static func positional(_ names: [String]) -> Lineage {
+        var entries: [LineageEntry] = []
+        for (index, name) in names.enumerated() {
+            entries.append(LineageEntry(rank: index < positionalRanks.count ? positionalRanks[index] : .unranked, name: name))
+        }
+        return Lineage(entries) ?? Lineage()
+    }
+
+    // MARK: - Tokens
+
+    /// `k__Bacteria`, `d__`, `sk__Bacteria`, or Bracken's single-underscore `p_Proteobacteria`.
+    static func looksPrefixed(_ token: String) -> Bool {
+        splitPrefix(token) != nil
+    }
+
+    static func looksLevelPrefixed(_ token: String) -> Bool {
+        guard let (prefix, _) = splitPrefix(token) else { return false }
+        return prefix.hasPrefix("D_") && Int(prefix.dropFirst(2)) != nil
+    }
+
+    /// Splits `x__Name` (or `x_Name` for a single known letter) into prefix and name.
+    static func splitPrefix(_ token: String) -> (String, String)? {
+        if let range = token.range(of: "__") {
+            let prefix = String(token[..<range.lowerBound])
+            guard !prefix.isEmpty, prefix.count <= 4,
+                  prefix.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
+            return (prefix, String(token[range.upperBound...]))
+        }
+        let chars = Array(token)
+        if chars.count >= 2, chars[1] == "_", chars[0].isLowercase, Rank(prefixLetter: chars[0]) != nil {
+            return (String(chars[0]), String(chars[2...]))
+        }
+        return nil
+    }
+
+    static func rank(forPrefix prefix: String) -> Rank {
+        switch prefix.lowercased() {
+        case "sk": return .domain
+        default:
+            if prefix.count == 1, let letter = prefix.first, let rank = Rank(prefixLetter: letter) { return rank }
+            return .unranked
+        }
+    }
+
+    /// `Bacteroidetes(100)` → `Bacteroidetes`; `nil` when the token has no `(number)` suffix.
+    static func stripMothurConfidence(_ token: String) -> String? {
+        guard token.hasSuffix(")"), let open = token.lastIndex(of: "(") else { return nil }
+        let number = token[token.index(after: open)..<token.index(before: token.endIndex)]
+        guard !number.isEmpty, Double(number) != nil else { return nil }
+        return String(token[..<open])
+    }
+
+    /// Removes one pair of surrounding double quotes (RDP writes `"Bacteroidetes"`).
+    static func unquote(_ name: String) -> String {
+        if name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") {
+            return String(name.dropFirst().dropLast())
+        }
+        return name
+    }
+}
+
+/// Writes a ``Lineage`` back in the prefixed style (`k__Bacteria; p__Firmicutes`).
+public enum LineageFormatter {
+    /// The prefixed tokens, one per entry (`p__Firmicutes`, `f__`); unranked entries are written bare.
+    public static func prefixedTokens(_ lineage: Lineage) -> [String] {
+        lineage.entries.map { entry in
+            guard let letter = entry.rank.prefixLetter else { return entry.name }
+            return "\(letter)__\(entry.name)"
+        }
+    }
+
+    /// The prefixed tokens joined by `separator` (default `"; "`, as Greengenes writes them).
+    public static func prefixed(_ lineage: Lineage, separator: String = "; ") -> String {
+        prefixedTokens(lineage).joined(separator: separator)
+    }
+}
