@@ -39,7 +39,7 @@ let package = Package(
                 path: "Plugins/ProfileFormats"),
 
         // The one place that lists every built-in plugin.
-        .target(name: "BuiltInFormats", dependencies: ["FormatKit", "ProfileFormats"],
+        .target(name: "BuiltInFormats", dependencies: ["FormatKit"],
                 path: "Sources/BuiltInFormats"),
 
         .executableTarget(
