@@ -26,10 +26,13 @@ let package = Package(
                        providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CHDF5", path: "Sources/CHDF5", pkgConfig: "hdf5",
+                       providers: [.apt(["libhdf5-dev"])]),
 
         // The engine.
         .target(name: "ProfileModel", path: "Sources/ProfileModel"),
         .target(name: "FormatKit", dependencies: ["ProfileModel", "CZlib"], path: "Sources/FormatKit"),
+        .target(name: "HDF5Kit", dependencies: ["CHDF5"], path: "Sources/HDF5Kit"),
         .target(name: "StreamingJSON", dependencies: ["FormatKit"], path: "Sources/StreamingJSON"),
         .target(name: "ConformanceKit", dependencies: ["FormatKit", "ProfileModel"],
                 path: "Sources/ConformanceKit"),
