@@ -41,8 +41,11 @@ let package = Package(
         .target(name: "ProfileFormats", dependencies: ["FormatKit", "StreamingJSON"],
                 path: "Plugins/ProfileFormats"),
 
+        .target(name: "BIOMFormats", dependencies: ["FormatKit", "HDF5Kit", "StreamingJSON"],
+                path: "Plugins/BIOMFormats"),
+
         // The one place that lists every built-in plugin.
-        .target(name: "BuiltInFormats", dependencies: ["FormatKit"],
+        .target(name: "BuiltInFormats", dependencies: ["FormatKit", "BIOMFormats"],
                 path: "Sources/BuiltInFormats"),
 
         .executableTarget(

@@ -1,0 +1,54 @@
+import FormatKit
+import Foundation
+import ProfileModel
+
+/// What any BIOM export of a table loses, whichever the version: the parts of the model
+/// BIOM has no place for, and the header repairs the export makes.
+enum BIOMExportLosses {
+    /// Losses shared by BIOM 1.0 and 2.1 exports; `reserved` are the format's own table-level names.
+    static func common(for table: ProfileTable, reserved: Set<String>) -> [DeclaredLoss] {
+        var losses: [DeclaredLoss] = []
+        if !table.provenance.steps.isEmpty {
+            let actions = table.provenance.steps.map(\.action).joined(separator: ", ")
+            losses.append(DeclaredLoss(field: "provenance.steps",
+                                       detail: "\(table.provenance.steps.count) step(s) (\(actions)) have no place in BIOM"))
+        }
+        if !table.diagnostics.isEmpty {
+            losses.append(DeclaredLoss(field: "diagnostics",
+                                       detail: "\(table.diagnostics.count) import finding(s) have no place in BIOM"))
+        }
+        if table.structure == .cladeCumulative {
+            losses.append(DeclaredLoss(field: "structure",
+                                       detail: "rows are clade-cumulative, but BIOM readers treat rows as disjoint features and would count each read at every rank; convert with --to-leaves first"))
+        }
+        let inferred = BIOMUnitInference.inferredUnit(of: table)
+        if inferred != table.unit {
+            losses.append(DeclaredLoss(field: "unit",
+                                       detail: "BIOM has no unit field; readers will take these \(table.unit) values for \(inferred)"))
+        }
+        let drifting = BIOMObservationMapping.lineagesThatDoNotRoundTrip(table.taxa)
+        if let first = drifting.first {
+            losses.append(DeclaredLoss(field: "taxa.lineage",
+                                       detail: "\(drifting.count) lineage(s) do not read back the same from a taxonomy list (first: \(first))"))
+        }
+        let dates = dateCount(table.samples.map(\.metadata)) + dateCount(table.taxa.map(\.metadata))
+        if dates > 0 {
+            losses.append(DeclaredLoss(field: "metadata", detail: "\(dates) date value(s) are written as text"))
+        }
+        losses += BIOMHeader.forExport(table, now: Date()).repairs
+        losses += BIOMHeader.extraEntries(of: table, reserved: reserved).clashes
+        return losses
+    }
+
+    private static func dateCount(_ objects: [[String: MetadataValue]]) -> Int {
+        func count(_ value: MetadataValue) -> Int {
+            switch value {
+            case .date: 1
+            case .list(let items): items.reduce(0) { $0 + count($1) }
+            case .object(let fields): fields.values.reduce(0) { $0 + count($1) }
+            default: 0
+            }
+        }
+        return objects.reduce(0) { total, object in object.values.reduce(total) { $0 + count($1) } }
+    }
+}
