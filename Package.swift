@@ -63,6 +63,8 @@ let package = Package(
                     path: "Tests/FormatKitTests"),
         .testTarget(name: "StreamingJSONTests", dependencies: ["StreamingJSON"],
                     path: "Tests/StreamingJSONTests"),
+        .testTarget(name: "HDF5KitTests", dependencies: ["HDF5Kit"], path: "Tests/HDF5KitTests",
+                    exclude: ["Fixtures"]),
         .testTarget(name: "PluginTests", dependencies: ["BuiltInFormats", "ConformanceKit"],
                     path: "Tests/PluginTests"),
         .testTarget(name: "CLITests", dependencies: [], path: "Tests/CLITests"),
