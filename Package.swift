@@ -65,6 +65,8 @@ let package = Package(
                     path: "Tests/StreamingJSONTests"),
         .testTarget(name: "HDF5KitTests", dependencies: ["HDF5Kit"], path: "Tests/HDF5KitTests",
                     exclude: ["Fixtures"]),
+        .testTarget(name: "BIOMFormatsTests", dependencies: ["BIOMFormats", "HDF5Kit"],
+                    path: "Tests/BIOMFormatsTests"),
         .testTarget(name: "PluginTests", dependencies: ["BuiltInFormats", "ConformanceKit"],
                     path: "Tests/PluginTests"),
         .testTarget(name: "CLITests", dependencies: [], path: "Tests/CLITests"),

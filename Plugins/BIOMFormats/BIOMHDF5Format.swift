@@ -66,7 +66,8 @@ public struct BIOMHDF5Format: ProfileImporter, ProfileExporter {
         let axes: [(String, [[String: MetadataValue]])] = [("taxa", writer.observationMetadata()),
                                                           ("samples", table.samples.map(\.metadata))]
         for (field, objects) in axes {
-            for category in Set(objects.flatMap(\.keys)).sorted() {
+            for category in Set(objects.flatMap(\.keys)).sorted()
+            where field == "samples" || !BIOMObservationMapping.keysWhereEmptyMeansAbsent.contains(category) {
                 if let loss = BIOMHDF5Metadata.Column.plan(objects.map { $0[category] }).loss {
                     losses.append(DeclaredLoss(field: "\(field).metadata.\(category)", detail: loss))
                 }

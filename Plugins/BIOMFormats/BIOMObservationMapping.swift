@@ -12,6 +12,8 @@ enum BIOMObservationMapping {
     static let taxonomyKeys = ["taxonomy", "Taxonomy"]
     static let taxonIDKey = "taxon_id"
     static let labelKey = "label"
+    /// Keys whose empty value reads back as absent, so that text columns carry them exactly.
+    static let keysWhereEmptyMeansAbsent: Set<String> = [taxonIDKey, labelKey]
 
     /// A taxon from a row id and its metadata; also reports a taxonomy value that could not be read.
     static func taxon(id: String, metadata: [String: MetadataValue]?,
@@ -46,14 +48,15 @@ enum BIOMObservationMapping {
                 unreadable = true
             }
         }
+        // An empty taxon id or label means "none": HDF5 columns cannot leave a cell out.
         var taxonID: TaxonID?
-        if case .string(let text)? = rest[taxonIDKey], let parsed = TaxonID(text) {
-            taxonID = parsed
+        if case .string(let text)? = rest[taxonIDKey], text.isEmpty || TaxonID(text) != nil {
+            taxonID = TaxonID(text)
             rest[taxonIDKey] = nil
         }
         var label = written ?? id
         if case .string(let text)? = rest[labelKey] {
-            label = text
+            if !text.isEmpty { label = text }
             rest[labelKey] = nil
         }
         return (Taxon(id: id, label: label, lineage: lineage, taxonID: taxonID, metadata: rest), unreadable)

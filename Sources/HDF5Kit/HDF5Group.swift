@@ -68,22 +68,24 @@ public final class HDF5Group: HDF5Object {
         let target = childPath(name)
         return try HDF5Library.locked { () throws(HDF5Error) -> HDF5Group in
             try requireMemberName(name, target: target)
-            let group = H5Gcreate2(id, name, mhub_H5P_DEFAULT(), mhub_H5P_DEFAULT(), mhub_H5P_DEFAULT())
+            let properties = try HDF5Writer.untimedProperties(mhub_H5P_GROUP_CREATE(), path: target)
+            defer { H5Pclose(properties) }
+            let group = H5Gcreate2(id, name, mhub_H5P_DEFAULT(), properties, mhub_H5P_DEFAULT())
             guard group >= 0 else { throw .writeFailed(path: target) }
             return HDF5Group(id: group, path: target)
         }
     }
 
     /// Creates a direct member dataset `name` holding `array`, chunked and compressed when
-    /// `compression` is given and the array is not empty.
+    /// `compression` is given and the array is not empty. No timestamps are recorded.
     @discardableResult
     public func createDataset(_ name: String, _ array: HDF5Array,
                               compression: HDF5Compression? = HDF5Compression()) throws(HDF5Error) -> HDF5Dataset {
         let target = childPath(name)
         return try HDF5Library.locked { () throws(HDF5Error) -> HDF5Dataset in
             try requireMemberName(name, target: target)
-            let properties = try HDF5Writer.creationProperties(for: array, compression: compression, path: target)
-            defer { if properties != mhub_H5P_DEFAULT() { H5Pclose(properties) } }
+            let properties = try HDF5Writer.datasetProperties(for: array, compression: compression, path: target)
+            defer { H5Pclose(properties) }
             let dataset = try HDF5Writer.write(array, path: target) { fileType, space in
                 H5Dcreate2(id, name, fileType, space, mhub_H5P_DEFAULT(), properties, mhub_H5P_DEFAULT())
             } write: { dataset, memoryType, buffer in

@@ -44,13 +44,13 @@ enum HDF5Writer {
         return object
     }
 
-    /// A dataset creation property list for `array` under `compression`; the default list
-    /// (contiguous storage) for empty arrays and scalars, which cannot be chunked.
-    static func creationProperties(for array: HDF5Array, compression: HDF5Compression?,
-                                   path: String) throws(HDF5Error) -> hid_t {
-        guard let compression, !array.shape.isEmpty, array.values.count > 0 else { return mhub_H5P_DEFAULT() }
-        let properties = H5Pcreate(mhub_H5P_DATASET_CREATE())
-        guard properties >= 0 else { throw .writeFailed(path: path) }
+    /// A dataset creation property list for `array`: chunked and deflated under `compression`
+    /// (empty arrays and scalars cannot be chunked and stay contiguous), and without object
+    /// timestamps, so that the same data always gives the same bytes. The caller closes it.
+    static func datasetProperties(for array: HDF5Array, compression: HDF5Compression?,
+                                  path: String) throws(HDF5Error) -> hid_t {
+        let properties = try untimedProperties(mhub_H5P_DATASET_CREATE(), path: path)
+        guard let compression, !array.shape.isEmpty, array.values.count > 0 else { return properties }
         let rowWidth = array.shape.dropFirst().reduce(1, *)
         let rowBytes = max(1, rowWidth * elementBytes(of: array.values))
         let rows = max(1, min(array.shape[0], compression.chunkBytes / rowBytes))
@@ -59,6 +59,17 @@ enum HDF5Writer {
         if compression.shuffle, !isString(array.values) { failed = failed || H5Pset_shuffle(properties) < 0 }
         failed = failed || H5Pset_deflate(properties, UInt32(compression.level)) < 0
         if failed {
+            H5Pclose(properties)
+            throw .writeFailed(path: path)
+        }
+        return properties
+    }
+
+    /// A creation property list of `propertyClass` that records no object timestamps. The caller closes it.
+    static func untimedProperties(_ propertyClass: hid_t, path: String) throws(HDF5Error) -> hid_t {
+        let properties = H5Pcreate(propertyClass)
+        guard properties >= 0 else { throw .writeFailed(path: path) }
+        guard H5Pset_obj_track_times(properties, false) >= 0 else {
             H5Pclose(properties)
             throw .writeFailed(path: path)
         }
