@@ -67,6 +67,8 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "BIOMFormatsTests", dependencies: ["BIOMFormats", "HDF5Kit"],
                     path: "Tests/BIOMFormatsTests"),
+        .testTarget(name: "BIOMInteropTests", dependencies: ["mhub"], path: "Tests/BIOMInteropTests",
+                    exclude: ["Peer"]),
         .testTarget(name: "PluginTests", dependencies: ["BuiltInFormats", "ConformanceKit"],
                     path: "Tests/PluginTests"),
         .testTarget(name: "CLITests", dependencies: [], path: "Tests/CLITests"),
