@@ -30,7 +30,7 @@ let package = Package(
         // The engine.
         .target(name: "ProfileModel", path: "Sources/ProfileModel"),
         .target(name: "FormatKit", dependencies: ["ProfileModel", "CZlib"], path: "Sources/FormatKit"),
-        .target(name: "StreamingJSON", dependencies: ["FormatKit"], path: "Sources/StreamingJSON"),
+        .target(name: "StreamingJSON", dependencies: ["FormatKit", "ProfileModel"], path: "Sources/StreamingJSON"),
         .target(name: "ConformanceKit", dependencies: ["FormatKit", "ProfileModel"],
                 path: "Sources/ConformanceKit"),
 
