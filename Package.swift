@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "ProfileModel", path: "Sources/ProfileModel"),
         .target(name: "FormatKit", dependencies: ["ProfileModel", "CZlib"], path: "Sources/FormatKit"),
         .target(name: "HDF5Kit", dependencies: ["CHDF5"], path: "Sources/HDF5Kit"),
-        .target(name: "StreamingJSON", dependencies: ["FormatKit"], path: "Sources/StreamingJSON"),
+        .target(name: "StreamingJSON", dependencies: ["FormatKit", "ProfileModel"], path: "Sources/StreamingJSON"),
         .target(name: "ConformanceKit", dependencies: ["FormatKit", "ProfileModel"],
                 path: "Sources/ConformanceKit"),
 
