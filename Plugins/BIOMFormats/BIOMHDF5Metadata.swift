@@ -40,6 +40,9 @@ enum BIOMHDF5Metadata {
     }
 
     /// How one category is stored, and what storing it that way changes.
+    ///
+    /// Text columns hold strings as they are, null as empty text, and any other value as its
+    /// JSON text (`41`, `true`, `{"taxonomy": […]}`), so that nested metadata stays readable.
     struct Column {
         enum Kind { case integers, numbers, booleans, strings, stringRows }
         let kind: Kind
@@ -64,7 +67,7 @@ enum BIOMHDF5Metadata {
                 let emptyLists = present.filter { $0 == .list([]) }.count
                 let missing = values.filter { $0 == nil }.count
                 var notes: [String] = []
-                if !itemsAreText { notes.append("list items that are not non-empty text are written as text or dropped") }
+                if !itemsAreText { notes.append("list items that are not text are written as JSON text, empty ones dropped") }
                 if emptyLists + missing > 0 { notes.append("\(emptyLists + missing) empty or absent value(s) read back as null") }
                 return Column(kind: .stringRows, loss: notes.isEmpty ? nil : notes.joined(separator: "; "))
             }
@@ -72,9 +75,18 @@ enum BIOMHDF5Metadata {
                 if case .string = $0 { true } else if case .date = $0 { true } else { false }
             }
             var notes: [String] = []
-            if !textual { notes.append("values of other types are written as text") }
+            if !textual { notes.append("values that are not text are written as JSON text") }
             if absent > 0 { notes.append("\(absent) absent or null value(s) are written as empty text") }
             return Column(kind: .strings, loss: notes.isEmpty ? nil : notes.joined(separator: "; "))
+        }
+
+        /// A value as a text cell.
+        static func text(_ value: MetadataValue) -> String {
+            switch value {
+            case .string(let text), .date(let text): text
+            case .null: ""
+            default: BIOMMetadataJSON.text(value)
+            }
         }
 
         /// The dataset contents for the values under this plan.
@@ -93,11 +105,11 @@ enum BIOMHDF5Metadata {
             case .booleans:
                 return HDF5Array(.booleans(values.map { $0 == .bool(true) }))
             case .strings:
-                return HDF5Array(.strings(values.map { $0?.text ?? "" }))
+                return HDF5Array(.strings(values.map { $0.map(Self.text) ?? "" }))
             case .stringRows:
                 let rows = values.map { value -> [String] in
                     guard case .list(let items)? = value else { return [] }
-                    return items.map(\.text).filter { !$0.isEmpty }
+                    return items.map(Self.text).filter { !$0.isEmpty }
                 }
                 let width = rows.map(\.count).max() ?? 0
                 let cells = rows.flatMap { $0 + Array(repeating: "", count: width - $0.count) }

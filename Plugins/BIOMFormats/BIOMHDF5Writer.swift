@@ -80,7 +80,7 @@ struct BIOMHDF5Writer {
 
     /// The metadata object of every taxon, with taxonomy rows on all of them when any has one.
     func observationMetadata() -> [[String: MetadataValue]] {
-        let withTaxonomy = table.taxa.contains { !$0.lineage.isEmpty }
+        let withTaxonomy = table.taxa.contains { BIOMObservationMapping.taxonomyTokens(for: $0) != nil }
         return table.taxa.map {
             BIOMObservationMapping.metadata(for: $0, withTaxonomy: withTaxonomy, dropsEmptyTokens: true)
         }

@@ -5,6 +5,8 @@ import ProfileModel
 /// - `taxonomy` (or `Taxonomy`, as biom-format also treats it) becomes the ``Lineage``:
 ///   a list of rank strings or one `;`-joined string, in any style ``LineageParser`` reads.
 ///   The label is the taxonomy as written (list items joined by `"; "`), or the id when there is none.
+///   Without a taxonomy, an id written as a rank-prefixed lineage (`s__Bacteroides_fragilis`,
+///   `k__Bacteria|p__Firmicutes`) gives the lineage.
 /// - `taxon_id` holding `system:value` becomes ``Taxon/taxonID``.
 /// - `label` overrides the label; exports write it only when the label would not come back otherwise.
 /// - Every other key stays in ``Taxon/metadata`` with its JSON type.
@@ -49,6 +51,11 @@ enum BIOMObservationMapping {
             }
         }
         // An empty taxon id or label means "none": HDF5 columns cannot leave a cell out.
+        // Taxon tables (MetaPhlAn's, American Gut's) name rows by their lineage and give no taxonomy.
+        if !unreadable, written == nil, lineage.isEmpty {
+            let (parsed, style) = LineageParser.parseWithStyle(id)
+            if style == .prefixed || style == .levelPrefixed { lineage = parsed }
+        }
         var taxonID: TaxonID?
         if case .string(let text)? = rest[taxonIDKey], text.isEmpty || TaxonID(text) != nil {
             taxonID = TaxonID(text)
@@ -65,7 +72,7 @@ enum BIOMObservationMapping {
     /// The taxonomy list an export writes for a taxon: the label's own tokens when the label
     /// still reads as the taxon's lineage, otherwise the lineage in prefixed style; `nil` without one.
     static func taxonomyTokens(for taxon: Taxon) -> [String]? {
-        guard !taxon.lineage.isEmpty else { return nil }
+        guard !taxon.lineage.isEmpty, !lineageComesFromID(taxon) else { return nil }
         if LineageParser.parse(taxon.label) == taxon.lineage {
             let separator: Character = taxon.label.contains("|") ? "|" : ";"
             var tokens = taxon.label.split(separator: separator, omittingEmptySubsequences: false)
@@ -74,6 +81,13 @@ enum BIOMObservationMapping {
             return tokens
         }
         return LineageFormatter.prefixedTokens(taxon.lineage)
+    }
+
+    /// Whether the taxon's lineage is what its id reads as, so that import derives it again without a taxonomy.
+    static func lineageComesFromID(_ taxon: Taxon) -> Bool {
+        guard taxon.label == taxon.id else { return false }
+        let (parsed, style) = LineageParser.parseWithStyle(taxon.id)
+        return (style == .prefixed || style == .levelPrefixed) && parsed == taxon.lineage
     }
 
     /// The metadata object an export writes for a taxon; `withTaxonomy` adds a (possibly empty)

@@ -7,6 +7,7 @@ import FormatKit
 public enum BuiltInFormats {
     /// Every compiled plugin, in the order `mhub formats` lists them.
     public static let compiled: [any FormatPlugin] = [
+        BIOMJSONFormat(),
         BIOMHDF5Format(),
     ]
 

@@ -1,0 +1,131 @@
+import FormatKit
+import Foundation
+import ProfileModel
+import StreamingJSON
+
+/// Writes a ``ProfileTable`` as a BIOM 1.0 JSON document, streaming through ``JSONWriter``.
+///
+/// The header comes first, then `rows`, `columns` and `data`, each element on its own line
+/// so that files diff well and errors point at a line. Values are written as integers when
+/// every value is integral (`matrix_element_type` `int`), otherwise as floating-point
+/// numbers that always show a fraction (`float`), as biom-format's validator requires.
+struct BIOMJSONWriter {
+    let table: ProfileTable
+    let dense: Bool
+
+    func write(to sink: inout OutputSink) throws(ExportError) {
+        let header = BIOMHeader.forExport(table, now: Date()).header
+        let integral = table.abundances.values.allSatisfy { $0 == $0.rounded() && $0 < 9_007_199_254_740_992 }
+        var json = JSONWriter()
+        try json.beginObject(multiline: true, to: &sink)
+        try member("id", header.tableID, &json, &sink)
+        try member("format", "Biological Observation Matrix 1.0.0", &json, &sink)
+        try member("format_url", BIOMHeader.formatURLValue, &json, &sink)
+        try member("type", header.type, &json, &sink)
+        try member("generated_by", header.generatedBy, &json, &sink)
+        try member("date", header.created, &json, &sink)
+        try member("matrix_type", dense ? "dense" : "sparse", &json, &sink)
+        try member("matrix_element_type", integral ? "int" : "float", &json, &sink)
+        try json.key("shape", to: &sink)
+        try json.beginArray(to: &sink)
+        try json.integer(table.taxa.count, to: &sink)
+        try json.integer(table.samples.count, to: &sink)
+        try json.endArray(to: &sink)
+        if let comment = header.comment { try member("comment", comment, &json, &sink) }
+        for (key, value) in BIOMHeader.extraEntries(of: table, reserved: BIOMJSONReader.fieldNames).entries {
+            try member(key, value, &json, &sink)
+        }
+
+        let withTaxonomy = table.taxa.contains { BIOMObservationMapping.taxonomyTokens(for: $0) != nil }
+        try json.key("rows", to: &sink)
+        try json.beginArray(multiline: true, to: &sink)
+        for taxon in table.taxa {
+            try axisEntry(taxon.id, BIOMObservationMapping.metadata(for: taxon, withTaxonomy: withTaxonomy), &json, &sink)
+        }
+        try json.endArray(to: &sink)
+        try json.key("columns", to: &sink)
+        try json.beginArray(multiline: true, to: &sink)
+        for sample in table.samples { try axisEntry(sample.id, sample.metadata, &json, &sink) }
+        try json.endArray(to: &sink)
+
+        try json.key("data", to: &sink)
+        try json.beginArray(multiline: true, to: &sink)
+        if dense {
+            try writeDense(integral: integral, &json, &sink)
+        } else {
+            try writeSparse(integral: integral, &json, &sink)
+        }
+        try json.endArray(to: &sink)
+        try json.endObject(to: &sink)
+    }
+
+    private func member(_ key: String, _ value: String?, _ json: inout JSONWriter, _ sink: inout OutputSink) throws(ExportError) {
+        try json.key(key, to: &sink)
+        if let value { try json.string(value, to: &sink) } else { try json.null(to: &sink) }
+    }
+
+    /// `{"id": …, "metadata": …}` on one line; empty metadata is `null`.
+    private func axisEntry(_ id: String, _ metadata: [String: MetadataValue],
+                           _ json: inout JSONWriter, _ sink: inout OutputSink) throws(ExportError) {
+        try json.beginObject(to: &sink)
+        try json.key("id", to: &sink)
+        try json.string(id, to: &sink)
+        try json.key("metadata", to: &sink)
+        if metadata.isEmpty { try json.null(to: &sink) } else { try Self.write(.object(metadata), &json, &sink) }
+        try json.endObject(to: &sink)
+    }
+
+    /// `[row, column, value]` triplets, sample by sample.
+    private func writeSparse(integral: Bool, _ json: inout JSONWriter, _ sink: inout OutputSink) throws(ExportError) {
+        let abundances = table.abundances
+        for sample in 0..<abundances.sampleCount {
+            for entry in abundances.range(ofSample: sample) {
+                try json.beginArray(to: &sink)
+                try json.integer(abundances.taxonIndices[entry], to: &sink)
+                try json.integer(sample, to: &sink)
+                try value(abundances.values[entry], integral: integral, &json, &sink)
+                try json.endArray(to: &sink)
+            }
+        }
+    }
+
+    /// One array per observation with a value for every sample.
+    private func writeDense(integral: Bool, _ json: inout JSONWriter, _ sink: inout OutputSink) throws(ExportError) {
+        var rows = [[Double]](repeating: [], count: table.taxa.count)
+        for row in rows.indices { rows[row] = Array(repeating: 0, count: table.samples.count) }
+        for sample in 0..<table.abundances.sampleCount {
+            for (taxon, amount) in table.abundances.entries(ofSample: sample) { rows[taxon][sample] = amount }
+        }
+        for row in rows {
+            try json.beginArray(to: &sink)
+            for amount in row { try value(amount, integral: integral, &json, &sink) }
+            try json.endArray(to: &sink)
+        }
+    }
+
+    private func value(_ amount: Double, integral: Bool, _ json: inout JSONWriter, _ sink: inout OutputSink) throws(ExportError) {
+        if integral { try json.integer(Int64(amount), to: &sink) } else { try json.number(amount, style: .fractional, to: &sink) }
+    }
+
+    /// Metadata as JSON: dates as strings, numbers that are not integers always with a fraction.
+    static func write(_ value: MetadataValue, _ json: inout JSONWriter, _ sink: inout OutputSink) throws(ExportError) {
+        switch value {
+        case .string(let text), .date(let text): try json.string(text, to: &sink)
+        case .integer(let number): try json.integer(number, to: &sink)
+        case .number(let number): try json.number(number, style: .fractional, to: &sink)
+        case .bool(let flag): try json.bool(flag, to: &sink)
+        case .null: try json.null(to: &sink)
+        case .list(let items):
+            try json.beginArray(to: &sink)
+            for item in items { try write(item, &json, &sink) }
+            try json.endArray(to: &sink)
+        case .object(let members):
+            try json.beginObject(to: &sink)
+            for key in JSONWriter.sortedKeys(members.keys) {
+                try json.key(key, to: &sink)
+                try write(members[key]!, &json, &sink)
+            }
+            try json.endObject(to: &sink)
+        }
+    }
+}
