@@ -40,22 +40,6 @@ public enum LineageParser {
             .map { $0.trimmingCharacters(in: .whitespaces) }
         while tokens.count > 1, tokens.last?.isEmpty == true { tokens.removeLast() }
 
-        // RDP and QIIME 1 start lineages with a `Root` level above the domain; it is kept as
-        // an unranked entry and the rest is read as a lineage of its own (never as a plain name).
-        if tokens.count > 1, tokens[0].lowercased() == "root" {
-            let rest = Array(tokens.dropFirst())
-            let parsed = rest.count == 1 && !looksPrefixed(rest[0]) && !looksLevelPrefixed(rest[0])
-                ? (lineage: positional(rest.map(unquote)), style: LineageStyle.positional)
-                : parseTokens(rest, separator: separator, trimmed: trimmed, rankHint: rankHint)
-            let root = LineageEntry(rank: .unranked, name: tokens[0])
-            return (Lineage([root] + parsed.lineage.entries) ?? parsed.lineage, parsed.style)
-        }
-        return parseTokens(tokens, separator: separator, trimmed: trimmed, rankHint: rankHint)
-    }
-
-    /// Parses split, trimmed tokens; `trimmed` is the whole text, for style checks.
-    private static func parseTokens(_ tokens: [String], separator: Character, trimmed: String,
-                                    rankHint: Rank?) -> (lineage: Lineage, style: LineageStyle) {
         if tokens.count == 1 && !looksPrefixed(tokens[0]) && !looksLevelPrefixed(tokens[0]) {
             let name = stripMothurConfidence(unquote(tokens[0])) ?? unquote(tokens[0])
             return (Lineage([LineageEntry(rank: rankHint ?? .unranked, name: name)]) ?? Lineage(), .plain)

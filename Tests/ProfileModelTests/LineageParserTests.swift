@@ -21,13 +21,6 @@ struct LineageParserTests {
                     "family:Lachnospiraceae", "genus:Blautia_A", "species:Blautia_A sp000436615"])
     }
 
-    @Test func rdpRootLevelStaysUnrankedAboveThePrefixedRanks() {
-        #expect(pairs("Root;k__Bacteria;p__Firmicutes;c__Bacilli;f__")
-                == ["unranked:Root", "kingdom:Bacteria", "phylum:Firmicutes", "class:Bacilli", "family:"])
-        #expect(pairs("Root; Bacteria") == ["unranked:Root", "domain:Bacteria"])
-        #expect(pairs("Root") == ["unranked:Root"])
-    }
-
     @Test func oldSilvaLevelPrefixes() {
         let (lineage, style) = LineageParser.parseWithStyle("D_0__Bacteria;D_1__Proteobacteria;D_2__Gammaproteobacteria;D_3__Enterobacteriales;D_4__Enterobacteriaceae;D_5__Klebsiella;D_6__uncultured organism")
         #expect(style == .levelPrefixed)
