@@ -6,7 +6,8 @@ import ProfileModel
 /// BIOM has no place for, and the header repairs the export makes.
 enum BIOMExportLosses {
     /// Losses shared by BIOM 1.0 and 2.1 exports; `reserved` are the format's own table-level names.
-    static func common(for table: ProfileTable, reserved: Set<String>) -> [DeclaredLoss] {
+    static func common(for table: ProfileTable, observations: BIOMObservationMapping.Export,
+                       reserved: Set<String>) -> [DeclaredLoss] {
         var losses: [DeclaredLoss] = []
         if !table.provenance.steps.isEmpty {
             let actions = table.provenance.steps.map(\.action).joined(separator: ", ")
@@ -26,10 +27,9 @@ enum BIOMExportLosses {
             losses.append(DeclaredLoss(field: "unit",
                                        detail: "BIOM has no unit field; readers will take these \(table.unit) values for \(inferred)"))
         }
-        let drifting = BIOMObservationMapping.lineagesThatDoNotRoundTrip(table.taxa)
-        if let first = drifting.first {
+        if let first = observations.drifting.first {
             losses.append(DeclaredLoss(field: "taxa.lineage",
-                                       detail: "\(drifting.count) lineage(s) do not read back the same from a taxonomy list (first: \(first))"))
+                                       detail: "\(observations.drifting.count) lineage(s) do not read back the same from a taxonomy list (first: \(first))"))
         }
         let dates = dateCount(table.samples.map(\.metadata)) + dateCount(table.taxa.map(\.metadata))
         if dates > 0 {

@@ -26,7 +26,8 @@ import ProfileModel
 /// Export writes everything the model has that BIOM holds; it loses provenance steps and
 /// diagnostics, the unit where values do not show it, clade-cumulative structure, and the
 /// type of null, absent or mixed-type metadata (written as text, as biom-format does).
-/// Export option `compression=0…9` sets the deflate level (0 stores uncompressed).
+/// Export option `compression=0…9` sets the deflate level (default 1, after byte-shuffling,
+/// which already makes files smaller than biom-format's level 4; 0 stores uncompressed).
 public struct BIOMHDF5Format: ProfileImporter, ProfileExporter {
     public init() {}
 
@@ -61,9 +62,10 @@ public struct BIOMHDF5Format: ProfileImporter, ProfileExporter {
     }
 
     public func losses(for table: ProfileTable) -> [DeclaredLoss] {
-        var losses = BIOMExportLosses.common(for: table, reserved: BIOMHDF5Writer.reservedNames)
+        let observations = BIOMObservationMapping.Export(taxa: table.taxa)
+        var losses = BIOMExportLosses.common(for: table, observations: observations, reserved: BIOMHDF5Writer.reservedNames)
         let writer = BIOMHDF5Writer(table: table, compression: nil)
-        let axes: [(String, [[String: MetadataValue]])] = [("taxa", writer.observationMetadata()),
+        let axes: [(String, [[String: MetadataValue]])] = [("taxa", writer.observationMetadata(observations)),
                                                           ("samples", table.samples.map(\.metadata))]
         for (field, objects) in axes {
             for category in Set(objects.flatMap(\.keys)).sorted()
@@ -77,7 +79,7 @@ public struct BIOMHDF5Format: ProfileImporter, ProfileExporter {
     }
 
     public func write(_ table: ProfileTable, to output: inout OutputSink, options: ExportOptions) throws(ExportError) {
-        var compression: HDF5Compression? = HDF5Compression()
+        var compression: HDF5Compression? = HDF5Compression(level: 1)
         if let text = options.parameters["compression"] {
             guard let level = Int(text), (0...9).contains(level) else {
                 throw .cannotRepresent(reason: "export option compression must be a level from 0 to 9, not '\(text)'")

@@ -21,7 +21,7 @@ struct BIOMHDF5Writer {
             guard nnz <= Int(Int32.max) else {
                 throw ExportError.cannotRepresent(reason: "\(nnz) entries exceed BIOM's 32-bit offsets")
             }
-            let taxonMetadata = observationMetadata()
+            let taxonMetadata = observationMetadata(BIOMObservationMapping.Export(taxa: table.taxa))
             try writeAxis(file.root, name: "observation", ids: table.taxa.map(\.id), metadata: taxonMetadata,
                           matrix: observationMatrix())
             try writeAxis(file.root, name: "sample", ids: table.samples.map(\.id),
@@ -79,10 +79,9 @@ struct BIOMHDF5Writer {
     }
 
     /// The metadata object of every taxon, with taxonomy rows on all of them when any has one.
-    func observationMetadata() -> [[String: MetadataValue]] {
-        let withTaxonomy = table.taxa.contains { BIOMObservationMapping.taxonomyTokens(for: $0) != nil }
-        return table.taxa.map {
-            BIOMObservationMapping.metadata(for: $0, withTaxonomy: withTaxonomy, dropsEmptyTokens: true)
+    func observationMetadata(_ observations: BIOMObservationMapping.Export) -> [[String: MetadataValue]] {
+        table.taxa.enumerated().map { index, taxon in
+            observations.metadata(for: taxon, at: index, dropsEmptyTokens: true)
         }
     }
 

@@ -58,7 +58,8 @@ public struct BIOMJSONFormat: ProfileImporter, ProfileExporter {
     }
 
     public func losses(for table: ProfileTable) -> [DeclaredLoss] {
-        BIOMExportLosses.common(for: table, reserved: BIOMJSONReader.fieldNames)
+        BIOMExportLosses.common(for: table, observations: BIOMObservationMapping.Export(taxa: table.taxa),
+                                reserved: BIOMJSONReader.fieldNames)
     }
 
     public func write(_ table: ProfileTable, to output: inout OutputSink, options: ExportOptions) throws(ExportError) {

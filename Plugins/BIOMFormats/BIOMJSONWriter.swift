@@ -36,11 +36,11 @@ struct BIOMJSONWriter {
             try member(key, value, &json, &sink)
         }
 
-        let withTaxonomy = table.taxa.contains { BIOMObservationMapping.taxonomyTokens(for: $0) != nil }
+        let observations = BIOMObservationMapping.Export(taxa: table.taxa)
         try json.key("rows", to: &sink)
         try json.beginArray(multiline: true, to: &sink)
-        for taxon in table.taxa {
-            try axisEntry(taxon.id, BIOMObservationMapping.metadata(for: taxon, withTaxonomy: withTaxonomy), &json, &sink)
+        for (index, taxon) in table.taxa.enumerated() {
+            try axisEntry(taxon.id, observations.metadata(for: taxon, at: index, dropsEmptyTokens: false), &json, &sink)
         }
         try json.endArray(to: &sink)
         try json.key("columns", to: &sink)
@@ -75,16 +75,22 @@ struct BIOMJSONWriter {
         try json.endObject(to: &sink)
     }
 
-    /// `[row, column, value]` triplets, sample by sample.
+    /// `[row, column, value]` triplets, sample by sample, each formatted straight into bytes.
     private func writeSparse(integral: Bool, _ json: inout JSONWriter, _ sink: inout OutputSink) throws(ExportError) {
         let abundances = table.abundances
+        var triplet: [UInt8] = []
+        triplet.reserveCapacity(64)
         for sample in 0..<abundances.sampleCount {
             for entry in abundances.range(ofSample: sample) {
-                try json.beginArray(to: &sink)
-                try json.integer(abundances.taxonIndices[entry], to: &sink)
-                try json.integer(sample, to: &sink)
-                try value(abundances.values[entry], integral: integral, &json, &sink)
-                try json.endArray(to: &sink)
+                triplet.removeAll(keepingCapacity: true)
+                triplet.append(UInt8(ascii: "["))
+                Self.appendInteger(Int64(abundances.taxonIndices[entry]), to: &triplet)
+                triplet.append(UInt8(ascii: ","))
+                Self.appendInteger(Int64(sample), to: &triplet)
+                triplet.append(UInt8(ascii: ","))
+                Self.appendValue(abundances.values[entry], integral: integral, to: &triplet)
+                triplet.append(UInt8(ascii: "]"))
+                try json.encodedValue(triplet, to: &sink)
             }
         }
     }
@@ -96,15 +102,44 @@ struct BIOMJSONWriter {
         for sample in 0..<table.abundances.sampleCount {
             for (taxon, amount) in table.abundances.entries(ofSample: sample) { rows[taxon][sample] = amount }
         }
+        var encoded: [UInt8] = []
         for row in rows {
-            try json.beginArray(to: &sink)
-            for amount in row { try value(amount, integral: integral, &json, &sink) }
-            try json.endArray(to: &sink)
+            encoded.removeAll(keepingCapacity: true)
+            encoded.append(UInt8(ascii: "["))
+            for (column, amount) in row.enumerated() {
+                if column > 0 { encoded.append(UInt8(ascii: ",")) }
+                Self.appendValue(amount, integral: integral, to: &encoded)
+            }
+            encoded.append(UInt8(ascii: "]"))
+            try json.encodedValue(encoded, to: &sink)
         }
     }
 
-    private func value(_ amount: Double, integral: Bool, _ json: inout JSONWriter, _ sink: inout OutputSink) throws(ExportError) {
-        if integral { try json.integer(Int64(amount), to: &sink) } else { try json.number(amount, style: .fractional, to: &sink) }
+    /// A value as `int` (`12`) or `float` (`12.0`, `0.25`) JSON text: the shortest text that
+    /// reads back to the same `Double`, always with a fraction or exponent for `float`.
+    private static func appendValue(_ amount: Double, integral: Bool, to bytes: inout [UInt8]) {
+        if amount == amount.rounded(), abs(amount) < 9_007_199_254_740_992 {
+            appendInteger(Int64(amount), to: &bytes)
+            if !integral {
+                bytes.append(UInt8(ascii: "."))
+                bytes.append(UInt8(ascii: "0"))
+            }
+        } else {
+            bytes += NumberFormatting.shortest(amount).utf8
+        }
+    }
+
+    /// Decimal digits of an integer, without allocating a string.
+    private static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var divisor: UInt64 = 1
+        while magnitude / divisor >= 10 { divisor *= 10 }
+        repeat {
+            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude / divisor))
+            magnitude %= divisor
+            divisor /= 10
+        } while divisor > 0
     }
 
     /// Metadata as JSON: dates as strings, numbers that are not integers always with a fraction.

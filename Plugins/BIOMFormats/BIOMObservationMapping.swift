@@ -69,50 +69,94 @@ enum BIOMObservationMapping {
         return (Taxon(id: id, label: label, lineage: lineage, taxonID: taxonID, metadata: rest), unreadable)
     }
 
-    /// The taxonomy list an export writes for a taxon: the label's own tokens when the label
-    /// still reads as the taxon's lineage, otherwise the lineage in prefixed style; `nil` without one.
-    static func taxonomyTokens(for taxon: Taxon) -> [String]? {
-        guard !taxon.lineage.isEmpty, !lineageComesFromID(taxon) else { return nil }
-        if LineageParser.parse(taxon.label) == taxon.lineage {
-            let separator: Character = taxon.label.contains("|") ? "|" : ";"
-            var tokens = taxon.label.split(separator: separator, omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+    /// How an export writes every taxon of a table, worked out once per export: each taxon's
+    /// taxonomy list, and the taxa whose lineage would not read back the same from it.
+    struct Export {
+        /// The taxonomy list per taxon; `nil` where none is written.
+        let tokens: [[String]?]
+        /// Ids of taxa whose lineage a reader would not get back from the taxonomy list.
+        let drifting: [String]
+        /// Whether any taxon gets a taxonomy list (then every row gets one, maybe empty).
+        var anyTaxonomy: Bool { tokens.contains { $0 != nil } }
+
+        init(taxa: [Taxon]) {
+            var tokens: [[String]?] = []
+            var drifting: [String] = []
+            tokens.reserveCapacity(taxa.count)
+            for taxon in taxa {
+                let (list, readsBack) = Export.taxonomy(for: taxon)
+                tokens.append(list)
+                if !readsBack { drifting.append(taxon.id) }
+            }
+            self.tokens = tokens
+            self.drifting = drifting
+        }
+
+        /// The taxonomy list for a taxon, and whether importing it gives the same lineage:
+        /// nothing when the lineage is what the id reads as (import derives it again); the
+        /// label's own tokens when the label reads as the lineage; else the lineage in prefixed style.
+        static func taxonomy(for taxon: Taxon) -> (tokens: [String]?, readsBack: Bool) {
+            guard !taxon.lineage.isEmpty else { return (nil, true) }
+            // The usual case without parsing: the label is the lineage in prefixed style.
+            if taxon.label != taxon.id, let tokens = plainPrefixedTokens(taxon.lineage),
+               taxon.label == tokens.joined(separator: "; ") {
+                return (tokens, true)
+            }
+            let (fromLabel, style) = LineageParser.parseWithStyle(taxon.label)
+            let styleIsPrefixed = style == .prefixed || style == .levelPrefixed
+            if fromLabel == taxon.lineage {
+                if taxon.label == taxon.id, styleIsPrefixed { return (nil, true) }
+                let tokens = splitLabel(taxon.label)
+                if styleIsPrefixed || LineageParser.parse(tokens.joined(separator: "; ")) == taxon.lineage {
+                    return (tokens, true)
+                }
+            }
+            let tokens = LineageFormatter.prefixedTokens(taxon.lineage)
+            return (tokens, LineageParser.parse(tokens.joined(separator: "; ")) == taxon.lineage)
+        }
+
+        /// The lineage in prefixed style when every entry has a rank and every name reads back
+        /// as itself (no separators, quotes or surrounding spaces); `nil` otherwise.
+        private static func plainPrefixedTokens(_ lineage: Lineage) -> [String]? {
+            for entry in lineage.entries {
+                guard entry.rank != .unranked else { return nil }
+                let bytes = entry.name.utf8
+                if bytes.contains(where: { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\"") }) {
+                    return nil
+                }
+                if let first = bytes.first, let last = bytes.last, first <= 0x20 || last <= 0x20 || first >= 0x80 || last >= 0x80 {
+                    return nil
+                }
+            }
+            return LineageFormatter.prefixedTokens(lineage)
+        }
+
+        /// A label split where ``LineageParser`` splits it, trailing empty levels dropped.
+        private static func splitLabel(_ label: String) -> [String] {
+            let separator: Character = label.utf8.contains(UInt8(ascii: "|")) ? "|" : ";"
+            var tokens = label.split(separator: separator, omittingEmptySubsequences: false)
+                .map { LineageParser.trimming($0, newlines: false) }
             while tokens.count > 1, tokens.last?.isEmpty == true { tokens.removeLast() }
             return tokens
         }
-        return LineageFormatter.prefixedTokens(taxon.lineage)
-    }
 
-    /// Whether the taxon's lineage is what its id reads as, so that import derives it again without a taxonomy.
-    static func lineageComesFromID(_ taxon: Taxon) -> Bool {
-        guard taxon.label == taxon.id else { return false }
-        let (parsed, style) = LineageParser.parseWithStyle(taxon.id)
-        return (style == .prefixed || style == .levelPrefixed) && parsed == taxon.lineage
-    }
-
-    /// The metadata object an export writes for a taxon; `withTaxonomy` adds a (possibly empty)
-    /// taxonomy list so that every row of a table with taxonomy has one.
-    static func metadata(for taxon: Taxon, withTaxonomy: Bool,
-                         dropsEmptyTokens: Bool = false) -> [String: MetadataValue] {
-        var metadata = taxon.metadata
-        let tokens = taxonomyTokens(for: taxon)
-        if let tokens {
-            metadata["taxonomy"] = .list(tokens.map { .string($0) })
-        } else if withTaxonomy, metadata["taxonomy"] == nil {
-            metadata["taxonomy"] = .list([])
-        }
-        if let taxonID = taxon.taxonID { metadata[taxonIDKey] = .string(taxonID.description) }
-        let kept = (tokens ?? []).filter { !dropsEmptyTokens || !$0.isEmpty }
-        let labelOnImport = kept.isEmpty ? taxon.id : kept.joined(separator: "; ")
-        if taxon.label != labelOnImport { metadata[labelKey] = .string(taxon.label) }
-        return metadata
-    }
-
-    /// Whether writing taxonomy lists makes every lineage read back unchanged; the taxa that would not.
-    static func lineagesThatDoNotRoundTrip(_ taxa: [Taxon]) -> [String] {
-        taxa.compactMap { taxon in
-            guard let tokens = taxonomyTokens(for: taxon) else { return nil }
-            return LineageParser.parse(tokens.joined(separator: "; ")) == taxon.lineage ? nil : taxon.id
+        /// The metadata object written for taxon `index`: its metadata plus `taxonomy`
+        /// (an empty list when others have one), `taxon_id`, and `label` when the label would
+        /// not come back from the taxonomy or the id. `dropsEmptyTokens` for formats whose
+        /// readers drop empty taxonomy items (BIOM 2.1).
+        func metadata(for taxon: Taxon, at index: Int, dropsEmptyTokens: Bool) -> [String: MetadataValue] {
+            var metadata = taxon.metadata
+            let list = tokens[index]
+            if let list {
+                metadata["taxonomy"] = .list(list.map { .string($0) })
+            } else if anyTaxonomy, metadata["taxonomy"] == nil {
+                metadata["taxonomy"] = .list([])
+            }
+            if let taxonID = taxon.taxonID { metadata[BIOMObservationMapping.taxonIDKey] = .string(taxonID.description) }
+            let kept = (list ?? []).filter { !dropsEmptyTokens || !$0.isEmpty }
+            let labelOnImport = kept.isEmpty ? taxon.id : kept.joined(separator: "; ")
+            if taxon.label != labelOnImport { metadata[BIOMObservationMapping.labelKey] = .string(taxon.label) }
+            return metadata
         }
     }
 }

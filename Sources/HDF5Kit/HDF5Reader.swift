@@ -123,7 +123,8 @@ final class HDF5Reader {
             return pointers.map { pointer in
                 guard let pointer else { return "" }
                 defer { H5free_memory(pointer) }
-                return String(decoding: UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)), as: UTF8.self)
+                let bytes = UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self)
+                return String(decoding: UnsafeBufferPointer(start: bytes, count: strlen(pointer)), as: UTF8.self)
             }
         }
         let width = H5Tget_size(type)

@@ -31,6 +31,8 @@ public struct JSONWriter {
     public let indent: Int
     private var levels: [Level] = []
     private var afterKey = false
+    /// `"\n"` followed by the indentation of each depth, built as deeper levels are reached.
+    private var lineBreaks: [[UInt8]] = []
 
     /// A writer at the start of a document.
     public init(indent: Int = 2) {
@@ -116,6 +118,14 @@ public struct JSONWriter {
         try afterValue(&sink)
     }
 
+    /// Writes one complete value that the caller has already encoded as JSON text (`[0,12,5]`),
+    /// for bulk data formatted faster than value by value. The bytes must be valid JSON.
+    public mutating func encodedValue(_ json: [UInt8], to sink: inout OutputSink) throws(ExportError) {
+        try beforeValue(&sink)
+        try sink.write(json)
+        try afterValue(&sink)
+    }
+
     /// Writes a whole value compactly, object keys sorted with ``sortedKeys(_:)`` and numbers
     /// as their original text.
     public mutating func value(_ value: JSONValue, to sink: inout OutputSink) throws(ExportError) {
@@ -167,9 +177,11 @@ public struct JSONWriter {
         try afterValue(&sink)
     }
 
-    private func newline(depth: Int, _ sink: inout OutputSink) throws(ExportError) {
-        try sink.write(byte: 0x0A)
-        if depth > 0 { try sink.write(repeatElement(UInt8(ascii: " "), count: depth * indent)) }
+    private mutating func newline(depth: Int, _ sink: inout OutputSink) throws(ExportError) {
+        while lineBreaks.count <= depth {
+            lineBreaks.append([0x0A] + [UInt8](repeating: UInt8(ascii: " "), count: lineBreaks.count * indent))
+        }
+        try sink.write(lineBreaks[depth])
     }
 
     /// Writes `text` as a quoted JSON string.
