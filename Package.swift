@@ -35,11 +35,11 @@ let package = Package(
                 path: "Sources/ConformanceKit"),
 
         // Format plugins: one target per format family.
-        .target(name: "ProfileFormats", dependencies: ["FormatKit", "StreamingJSON"],
+        .target(name: "ProfileFormats", dependencies: ["FormatKit", "ProfileModel", "StreamingJSON"],
                 path: "Plugins/ProfileFormats"),
 
         // The one place that lists every built-in plugin.
-        .target(name: "BuiltInFormats", dependencies: ["FormatKit"],
+        .target(name: "BuiltInFormats", dependencies: ["FormatKit", "ProfileFormats"],
                 path: "Sources/BuiltInFormats"),
 
         .executableTarget(

@@ -1,4 +1,5 @@
 import FormatKit
+import ProfileFormats
 
 /// The one place that lists every plugin compiled into the hub.
 ///
@@ -6,6 +7,7 @@ import FormatKit
 public enum BuiltInFormats {
     /// Every compiled plugin, in the order `mhub formats` lists them.
     public static let compiled: [any FormatPlugin] = [
+        ProfileJSONFormat(),
     ]
 
     /// The registry a run uses: the compiled plugins, then descriptor plugins, then external plugins.
