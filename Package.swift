@@ -48,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "mhub",
             dependencies: [
-                "BuiltInFormats", "ConformanceKit", "ExternalPlugins", "FormatKit",
+                "BuiltInFormats", "ConformanceKit", "ExternalPlugins", "FormatKit", "ProfileModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/mhub"),
