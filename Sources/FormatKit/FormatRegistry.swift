@@ -9,6 +9,8 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotExport(String)
     /// An output name whose extension several exporters claim.
     case ambiguousOutput(name: String, candidates: [String])
+    /// A descriptor or external plugin could not be loaded.
+    case pluginLoadFailed(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -20,6 +22,7 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
         case .cannotExport(let id): "format '\(id)' cannot be exported"
         case .ambiguousOutput(let name, let candidates):
             "output '\(name)' matches several formats (\(candidates.joined(separator: ", "))); pass --to"
+        case .pluginLoadFailed(let path, let reason): "cannot load plugin \(path): \(reason)"
         }
     }
 }
