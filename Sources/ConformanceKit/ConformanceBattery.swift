@@ -4,8 +4,8 @@ import ProfileModel
 
 /// One step of a battery as it runs: an item started, or an item finished with its result.
 public enum BatteryEvent: Sendable, Hashable, Codable {
-    case started(ItemKey)
-    case finished(CheckItem)
+    case started(key: ItemKey)
+    case finished(item: CheckItem)
 }
 
 /// How a battery run ended.
@@ -100,9 +100,9 @@ final class BatteryRun {
     func item(_ check: ConformanceCheck, _ subject: String, _ body: () -> (Verdict, String)) {
         let key = ItemKey(check: check, subject: subject)
         guard !completed.contains(key), !stopped else { return }
-        observer(.started(key))
+        observer(.started(key: key))
         let (verdict, message) = body()
-        observer(.finished(CheckItem(key, verdict, message)))
+        observer(.finished(item: CheckItem(key, verdict, message)))
     }
 
     /// Reports a whole check as not applicable to this plugin.
