@@ -51,5 +51,10 @@ public struct ExpectedErrorProblem: Error, Sendable, Equatable, CustomStringConv
     public var line: Int?
     public var reason: String
 
+    public init(line: Int?, reason: String) {
+        self.line = line
+        self.reason = reason
+    }
+
     public var description: String { line.map { "line \($0): \(reason)" } ?? reason }
 }
