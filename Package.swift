@@ -59,7 +59,7 @@ let package = Package(
                     path: "Tests/StreamingJSONTests"),
         .testTarget(name: "PluginTests", dependencies: ["BuiltInFormats", "ConformanceKit"],
                     path: "Tests/PluginTests"),
-        .testTarget(name: "CLITests", dependencies: [], path: "Tests/CLITests"),
+        .testTarget(name: "CLITests", dependencies: ["mhub"], path: "Tests/CLITests"),
     ],
     swiftLanguageModes: [.v6]
 )
