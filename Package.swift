@@ -62,7 +62,7 @@ let package = Package(
                     path: "Tests/StreamingJSONTests"),
         .testTarget(name: "PluginTests", dependencies: ["BuiltInFormats", "ConformanceKit"],
                     path: "Tests/PluginTests"),
-        .testTarget(name: "CLITests", dependencies: [], path: "Tests/CLITests"),
+        .testTarget(name: "CLITests", dependencies: ["mhub"], path: "Tests/CLITests"),
         // Deliberately broken plugins, and a worker that runs them in a child process so that
         // a crashing plugin can be shown to fail the kit without taking the test run down.
         .target(name: "ConformanceFixtures", dependencies: ["ConformanceKit", "FormatKit"],
