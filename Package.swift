@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "FormatKit", dependencies: ["ProfileModel", "CZlib"], path: "Sources/FormatKit"),
         .target(name: "StreamingJSON", dependencies: ["FormatKit"], path: "Sources/StreamingJSON"),
         .target(name: "ProcessSupport", path: "Sources/ProcessSupport"),
-        .target(name: "ExternalPlugins", dependencies: ["FormatKit", "ProcessSupport"],
+        .target(name: "ExternalPlugins", dependencies: ["FormatKit", "ProfileModel", "ProcessSupport"],
                 path: "Sources/ExternalPlugins"),
         .target(name: "ConformanceKit", dependencies: ["FormatKit", "ProfileModel", "ProcessSupport", "CZlib"],
                 path: "Sources/ConformanceKit"),

@@ -66,8 +66,6 @@ public enum ChildProcess {
         public var termination: Termination
         /// Standard output, when it was captured rather than sent to a file.
         public var output: [UInt8]
-        /// How many bytes the child wrote to standard output.
-        public var outputByteCount: Int
         /// Standard error.
         public var errorOutput: [UInt8]
 
@@ -245,8 +243,7 @@ private struct Session {
     private func finished(_ status: Int32) -> ChildProcess.Result {
         let signal = status & 0x7F
         let termination: ChildProcess.Termination = signal == 0 ? .exited((status >> 8) & 0xFF) : .signaled(signal)
-        return ChildProcess.Result(termination: termination, output: output, outputByteCount: outputCount,
-                                   errorOutput: errorOutput)
+        return ChildProcess.Result(termination: termination, output: output, errorOutput: errorOutput)
     }
 
     /// Milliseconds left before a time limit; kills the child and throws once one has passed.
