@@ -35,7 +35,7 @@ enum MHubRunner {
         let output = Pipe(), input = Pipe()
         // Standard error goes to a file so that neither pipe can fill up and block the child.
         let errorFile = try scratchDirectory().appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         let errors = try FileHandle(forWritingTo: errorFile)
         process.standardOutput = output
         process.standardError = errors
