@@ -45,6 +45,7 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     public let isIntegerLiteral: Bool
     private let storedText: NumberText
 
+    /// A number with its text and values as given (for tests and for values built in code).
     public init(text: String, double: Double, int64: Int64?, isIntegerLiteral: Bool) {
         self.double = double
         self.int64 = int64
