@@ -34,24 +34,27 @@ let package = Package(
         .target(name: "FormatKit", dependencies: ["ProfileModel", "CZlib"], path: "Sources/FormatKit"),
         .target(name: "HDF5Kit", dependencies: ["CHDF5"], path: "Sources/HDF5Kit"),
         .target(name: "StreamingJSON", dependencies: ["FormatKit", "ProfileModel"], path: "Sources/StreamingJSON"),
-        .target(name: "ConformanceKit", dependencies: ["FormatKit", "ProfileModel"],
+        .target(name: "ProcessSupport", path: "Sources/ProcessSupport"),
+        .target(name: "ExternalPlugins", dependencies: ["FormatKit", "ProfileModel", "ProcessSupport"],
+                path: "Sources/ExternalPlugins"),
+        .target(name: "ConformanceKit", dependencies: ["FormatKit", "ProfileModel", "ProcessSupport", "CZlib"],
                 path: "Sources/ConformanceKit"),
 
         // Format plugins: one target per format family.
-        .target(name: "ProfileFormats", dependencies: ["FormatKit", "StreamingJSON"],
+        .target(name: "ProfileFormats", dependencies: ["FormatKit", "ProfileModel", "StreamingJSON"],
                 path: "Plugins/ProfileFormats"),
 
-        .target(name: "BIOMFormats", dependencies: ["FormatKit", "HDF5Kit", "StreamingJSON"],
+        .target(name: "BIOMFormats", dependencies: ["FormatKit", "ProfileModel", "HDF5Kit", "StreamingJSON"],
                 path: "Plugins/BIOMFormats"),
 
         // The one place that lists every built-in plugin.
-        .target(name: "BuiltInFormats", dependencies: ["FormatKit", "BIOMFormats"],
+        .target(name: "BuiltInFormats", dependencies: ["FormatKit", "ExternalPlugins", "ProfileFormats", "BIOMFormats"],
                 path: "Sources/BuiltInFormats"),
 
         .executableTarget(
             name: "mhub",
             dependencies: [
-                "BuiltInFormats", "ConformanceKit", "FormatKit", "ProfileModel",
+                "BuiltInFormats", "ConformanceKit", "ExternalPlugins", "FormatKit", "ProfileModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/mhub"),
@@ -71,7 +74,17 @@ let package = Package(
                     exclude: ["Peer"]),
         .testTarget(name: "PluginTests", dependencies: ["BuiltInFormats", "ConformanceKit"],
                     path: "Tests/PluginTests"),
-        .testTarget(name: "CLITests", dependencies: [], path: "Tests/CLITests"),
+        .testTarget(name: "CLITests", dependencies: ["mhub"], path: "Tests/CLITests"),
+        // Deliberately broken plugins, and a worker that runs them in a child process so that
+        // a crashing plugin can be shown to fail the kit without taking the test run down.
+        .target(name: "ConformanceFixtures", dependencies: ["ConformanceKit", "FormatKit"],
+                path: "Tests/ConformanceFixtures/Plugins"),
+        .executableTarget(name: "conformance-fixture-worker", dependencies: ["ConformanceFixtures", "ConformanceKit"],
+                          path: "Tests/ConformanceFixtures/Worker"),
+        .testTarget(name: "ConformanceTests",
+                    dependencies: ["BuiltInFormats", "ConformanceKit", "ConformanceFixtures", "ExternalPlugins",
+                                   "ProcessSupport", "conformance-fixture-worker"],
+                    path: "Tests/ConformanceTests"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,8 @@
 import BIOMFormats
+import ExternalPlugins
 import FormatKit
+import Foundation
+import ProfileFormats
 
 /// The one place that lists every plugin compiled into the hub.
 ///
@@ -7,13 +10,37 @@ import FormatKit
 public enum BuiltInFormats {
     /// Every compiled plugin, in the order `mhub formats` lists them.
     public static let compiled: [any FormatPlugin] = [
+        ProfileJSONFormat(),
         BIOMJSONFormat(),
         BIOMHDF5Format(),
     ]
 
-    /// The registry a run uses: the compiled plugins, then descriptor plugins, then external plugins.
+    /// The id of the format external plugins exchange tables in.
+    public static let wireFormatID = "mhub-json"
+
+    /// The registry a run uses: the compiled plugins, then descriptor plugins, then external
+    /// plugins from `options.pluginPaths` followed by the folders in `MHUB_PLUGIN_PATH`.
     public static func registry(_ options: RegistryOptions = RegistryOptions()) throws(RegistryError) -> FormatRegistry {
-        try FormatRegistry(compiled)
+        let registry = try FormatRegistry(compiled)
+        let folders = options.pluginPaths + ExternalPluginLoader.searchPath(options.environmentPluginPath)
+        guard !folders.isEmpty else { return registry }
+        return try registry.adding(try ExternalPluginLoader.discover(in: folders, wire: try wireCodec(in: registry),
+                                                                     limits: options.externalLimits))
+    }
+
+    /// Loads one external plugin executable (for `mhub conformance --external`) beside the registry's plugins.
+    public static func addingExternal(_ path: String, to registry: FormatRegistry,
+                                      limits: ExternalPluginLimits = ExternalPluginLimits()) throws(RegistryError) -> (FormatRegistry, any FormatPlugin) {
+        let plugin = try ExternalPluginLoader.load(executable: path, wire: try wireCodec(in: registry), limits: limits)
+        return (try registry.adding([plugin]), plugin)
+    }
+
+    /// The registry's profile JSON plugin, which external plugins exchange tables in.
+    private static func wireCodec(in registry: FormatRegistry) throws(RegistryError) -> any ProfileImporter & ProfileExporter {
+        guard let codec = registry.plugin(id: wireFormatID) as? any ProfileImporter & ProfileExporter else {
+            throw .pluginLoadFailed(path: wireFormatID, reason: "external plugins need the \(wireFormatID) plugin, which is not registered")
+        }
+        return codec
     }
 }
 
@@ -21,11 +48,19 @@ public enum BuiltInFormats {
 public struct RegistryOptions: Sendable {
     /// Folders of user descriptor files (`--formats-dir`).
     public var formatsDirectories: [String]
-    /// Folders searched for external `mhub-format-<id>` executables (`--plugin-path`, `MHUB_PLUGIN_PATH`).
+    /// Folders searched for external `mhub-format-<id>` executables (`--plugin-path`).
     public var pluginPaths: [String]
+    /// The value of `MHUB_PLUGIN_PATH`: more folders, colon-separated, searched after `pluginPaths`.
+    public var environmentPluginPath: String?
+    /// Time and output limits for external plugins.
+    public var externalLimits: ExternalPluginLimits
 
-    public init(formatsDirectories: [String] = [], pluginPaths: [String] = []) {
+    public init(formatsDirectories: [String] = [], pluginPaths: [String] = [],
+                environmentPluginPath: String? = ProcessInfo.processInfo.environment["MHUB_PLUGIN_PATH"],
+                externalLimits: ExternalPluginLimits = ExternalPluginLimits()) {
         self.formatsDirectories = formatsDirectories
         self.pluginPaths = pluginPaths
+        self.environmentPluginPath = environmentPluginPath
+        self.externalLimits = externalLimits
     }
 }

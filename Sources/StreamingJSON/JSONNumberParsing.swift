@@ -11,10 +11,7 @@ extension JSONReader {
     /// Reads the number starting at `index` with its text.
     mutating func scanNumber() throws(JSONReadError) -> JSONNumber {
         let (parsed, start) = try scanNumberValue()
-        let text = buffer.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[start..<index]), as: UTF8.self)
-        }
-        return JSONNumber(text: text, double: parsed.double, int64: parsed.int64, isIntegerLiteral: parsed.isIntegerLiteral)
+        return buffer.withUnsafeBufferPointer { JSONNumber(text: UnsafeBufferPointer(rebasing: $0[start..<index]), parsed: parsed) }
     }
 
     /// Reads the number starting at `index`, leaves `index` after it, and returns its value

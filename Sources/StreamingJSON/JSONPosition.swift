@@ -11,6 +11,7 @@ public struct JSONPosition: Sendable, Hashable, CustomStringConvertible {
     /// The 0-based byte offset from the start of the (decoded) text.
     public var offset: Int
 
+    /// A position at 1-based `line` and `column` and 0-based byte `offset`.
     public init(line: Int, column: Int, offset: Int) {
         self.line = line
         self.column = column

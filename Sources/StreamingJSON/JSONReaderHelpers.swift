@@ -57,7 +57,7 @@ extension JSONReader {
     ///
     /// Typical use: `try reader.expectBeginArray(); while try reader.nextElement() { … read one value … }`.
     public mutating func nextElement() throws(JSONReadError) -> Bool {
-        if peekedToken == nil, state == .arrayFirst || state == .arrayNext {
+        if !hasPeeked, state == .arrayFirst || state == .arrayNext {
             // Fast path: look at the separator without making a token.
             try skipWhitespace()
             let byte = try currentByte()
@@ -216,7 +216,7 @@ extension JSONReader {
         case .topLevel, .objectValue, .arrayValue, .arrayFirst: true
         case .arrayNext, .objectFirst, .objectNext, .done: false
         }
-        if peekedToken == nil, expectsValue {
+        if !hasPeeked, expectsValue {
             try skipWhitespace()
             if try currentByte() == UInt8(ascii: "[") {
                 tokenPosition = position(at: index)
