@@ -6,8 +6,9 @@ import ProfileModel
 /// BIOM has no place for, and the header repairs the export makes.
 enum BIOMExportLosses {
     /// Losses shared by BIOM 1.0 and 2.1 exports; `reserved` are the format's own table-level names.
-    static func common(for table: ProfileTable, observations: BIOMObservationMapping.Export,
-                       reserved: Set<String>) -> [DeclaredLoss] {
+    /// `original` is the table as given; `table` the one written (``ProfileTable/asBIOMRows``).
+    static func common(for original: ProfileTable, written table: ProfileTable,
+                       observations: BIOMObservationMapping.Export, reserved: Set<String>) -> [DeclaredLoss] {
         var losses: [DeclaredLoss] = []
         if !table.provenance.steps.isEmpty {
             let actions = table.provenance.steps.map(\.action).joined(separator: ", ")
@@ -18,9 +19,9 @@ enum BIOMExportLosses {
             losses.append(DeclaredLoss(field: "diagnostics",
                                        detail: "\(table.diagnostics.count) import finding(s) have no place in BIOM"))
         }
-        if table.structure == .cladeCumulative {
+        if original.structure == .cladeCumulative {
             losses.append(DeclaredLoss(field: "structure",
-                                       detail: "rows are clade-cumulative, but BIOM readers treat rows as disjoint features and would count each read at every rank; convert with --to-leaves first"))
+                                       detail: "BIOM rows are disjoint features, so the clade-cumulative rows are written as their leaves, with residual mass as '<clade>|unclassified' rows"))
         }
         let inferred = BIOMUnitInference.inferredUnit(of: table)
         if inferred != table.unit {
@@ -31,9 +32,9 @@ enum BIOMExportLosses {
             losses.append(DeclaredLoss(field: "taxa.lineage",
                                        detail: "\(observations.drifting.count) lineage(s) do not read back the same from a taxonomy list (first: \(first))"))
         }
-        let dates = dateCount(table.samples.map(\.metadata)) + dateCount(table.taxa.map(\.metadata))
-        if dates > 0 {
-            losses.append(DeclaredLoss(field: "metadata", detail: "\(dates) date value(s) are written as text"))
+        for (field, objects) in [("samples.metadata", table.samples.map(\.metadata)), ("taxa.metadata", table.taxa.map(\.metadata))] {
+            let dates = dateCount(objects)
+            if dates > 0 { losses.append(DeclaredLoss(field: field, detail: "\(dates) date value(s) are written as text")) }
         }
         losses += BIOMHeader.forExport(table, now: Date()).repairs
         losses += BIOMHeader.extraEntries(of: table, reserved: reserved).clashes
@@ -51,4 +52,9 @@ enum BIOMExportLosses {
         }
         return objects.reduce(0) { total, object in object.values.reduce(total) { $0 + count($1) } }
     }
+}
+
+extension ProfileTable {
+    /// The table as BIOM rows must be: disjoint features, so a clade-cumulative table as its leaves.
+    var asBIOMRows: ProfileTable { structure == .cladeCumulative ? toLeaves() : self }
 }

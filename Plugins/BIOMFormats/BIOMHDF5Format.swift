@@ -24,8 +24,9 @@ import ProfileModel
 /// `provenance.source`. The unit is inferred (``BIOMUnitInference``).
 ///
 /// Export writes everything the model has that BIOM holds; it loses provenance steps and
-/// diagnostics, the unit where values do not show it, clade-cumulative structure, and the
-/// type of null, absent or mixed-type metadata (written as text, as biom-format does).
+/// diagnostics, the unit where values do not show it, and the type of null, absent or
+/// mixed-type metadata (written as text, as biom-format does); clade-cumulative tables are
+/// written as their leaves (BIOM rows are disjoint features).
 /// Export option `compression=0…9` sets the deflate level (default 1, after byte-shuffling,
 /// which already makes files smaller than biom-format's level 4; 0 stores uncompressed).
 public struct BIOMHDF5Format: ProfileImporter, ProfileExporter {
@@ -39,7 +40,7 @@ public struct BIOMHDF5Format: ProfileImporter, ProfileExporter {
         canImport: true, canExport: true,
         exportLosses: ["provenance steps and import diagnostics",
                        "the unit, which readers infer from the values",
-                       "clade-cumulative structure (rows are read as disjoint features)",
+                       "clade-cumulative structure (written as leaves with residual rows)",
                        "the type of null, absent or mixed-type metadata (written as text)"],
         isBinary: true)
 
@@ -62,16 +63,18 @@ public struct BIOMHDF5Format: ProfileImporter, ProfileExporter {
     }
 
     public func losses(for table: ProfileTable) -> [DeclaredLoss] {
-        let observations = BIOMObservationMapping.Export(taxa: table.taxa)
-        var losses = BIOMExportLosses.common(for: table, observations: observations, reserved: BIOMHDF5Writer.reservedNames)
-        let writer = BIOMHDF5Writer(table: table, compression: nil)
+        let written = table.asBIOMRows
+        let observations = BIOMObservationMapping.Export(taxa: written.taxa)
+        var losses = BIOMExportLosses.common(for: table, written: written, observations: observations,
+                                             reserved: BIOMHDF5Writer.reservedNames)
+        let writer = BIOMHDF5Writer(table: written, compression: nil)
         let axes: [(String, [[String: MetadataValue]])] = [("taxa", writer.observationMetadata(observations)),
-                                                          ("samples", table.samples.map(\.metadata))]
+                                                          ("samples", written.samples.map(\.metadata))]
         for (field, objects) in axes {
             for category in Set(objects.flatMap(\.keys)).sorted()
             where field == "samples" || !BIOMObservationMapping.keysWhereEmptyMeansAbsent.contains(category) {
                 if let loss = BIOMHDF5Metadata.Column.plan(objects.map { $0[category] }).loss {
-                    losses.append(DeclaredLoss(field: "\(field).metadata.\(category)", detail: loss))
+                    losses.append(DeclaredLoss(field: "\(field).metadata", detail: "\(category): \(loss)"))
                 }
             }
         }
@@ -86,7 +89,7 @@ public struct BIOMHDF5Format: ProfileImporter, ProfileExporter {
             }
             compression = level == 0 ? nil : HDF5Compression(level: level)
         }
-        try BIOMHDF5Writer(table: table, compression: compression).write(to: output.fileURL.path)
+        try BIOMHDF5Writer(table: table.asBIOMRows, compression: compression).write(to: output.fileURL.path)
     }
 
     private func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {

@@ -24,7 +24,8 @@ import ProfileModel
 ///
 /// Export writes every header field, the metadata with their types, and other source facts
 /// as extra top-level strings; it loses provenance steps and diagnostics, the unit where the
-/// values do not show it, clade-cumulative structure, and the date type of metadata values.
+/// values do not show it, and the date type of metadata values; clade-cumulative tables are
+/// written as their leaves (BIOM rows are disjoint features).
 /// Export option `matrix-type=dense` writes a dense matrix (for small tables).
 public struct BIOMJSONFormat: ProfileImporter, ProfileExporter {
     public init() {}
@@ -37,7 +38,7 @@ public struct BIOMJSONFormat: ProfileImporter, ProfileExporter {
         canImport: true, canExport: true,
         exportLosses: ["provenance steps and import diagnostics",
                        "the unit, which readers infer from the values",
-                       "clade-cumulative structure (rows are read as disjoint features)",
+                       "clade-cumulative structure (written as leaves with residual rows)",
                        "the date type of metadata values (written as text)"])
 
     public func detect(_ prefix: InputPrefix) -> Detection {
@@ -58,8 +59,9 @@ public struct BIOMJSONFormat: ProfileImporter, ProfileExporter {
     }
 
     public func losses(for table: ProfileTable) -> [DeclaredLoss] {
-        BIOMExportLosses.common(for: table, observations: BIOMObservationMapping.Export(taxa: table.taxa),
-                                reserved: BIOMJSONReader.fieldNames)
+        let written = table.asBIOMRows
+        return BIOMExportLosses.common(for: table, written: written, observations: BIOMObservationMapping.Export(taxa: written.taxa),
+                                       reserved: BIOMJSONReader.fieldNames)
     }
 
     public func write(_ table: ProfileTable, to output: inout OutputSink, options: ExportOptions) throws(ExportError) {
@@ -69,6 +71,6 @@ public struct BIOMJSONFormat: ProfileImporter, ProfileExporter {
         case "dense": dense = true
         case let other?: throw .cannotRepresent(reason: "export option matrix-type must be sparse or dense, not '\(other)'")
         }
-        try BIOMJSONWriter(table: table, dense: dense).write(to: &output)
+        try BIOMJSONWriter(table: table.asBIOMRows, dense: dense).write(to: &output)
     }
 }

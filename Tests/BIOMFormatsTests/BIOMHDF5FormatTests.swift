@@ -138,6 +138,6 @@ struct BIOMHDF5FormatTests {
         builder.provenance.steps.append(ProvenanceStep(action: "import"))
         let table = try builder.build()
         let fields = format.losses(for: table).map(\.field)
-        #expect(fields == ["provenance.steps", "structure", "unit", "provenance.source.table-type", "samples.metadata.note"])
+        #expect(fields == ["provenance.steps", "structure", "unit", "provenance.source", "samples.metadata"])
     }
 }
