@@ -49,13 +49,11 @@ struct BIOMJSONWriter {
         try json.endArray(to: &sink)
 
         try json.key("data", to: &sink)
-        try json.beginArray(multiline: true, to: &sink)
         if dense {
             try writeDense(integral: integral, &json, &sink)
         } else {
             try writeSparse(integral: integral, &json, &sink)
         }
-        try json.endArray(to: &sink)
         try json.endObject(to: &sink)
     }
 
@@ -75,23 +73,26 @@ struct BIOMJSONWriter {
         try json.endObject(to: &sink)
     }
 
-    /// `[row, column, value]` triplets, sample by sample, each formatted straight into bytes.
+    /// `[row, column, value]` triplets, sample by sample, one per line, formatted straight
+    /// into byte chunks: the bulk of the file, millions of lines.
     private func writeSparse(integral: Bool, _ json: inout JSONWriter, _ sink: inout OutputSink) throws(ExportError) {
         let abundances = table.abundances
-        var triplet: [UInt8] = []
-        triplet.reserveCapacity(64)
-        for sample in 0..<abundances.sampleCount {
-            for entry in abundances.range(ofSample: sample) {
-                triplet.removeAll(keepingCapacity: true)
-                triplet.append(UInt8(ascii: "["))
-                Self.appendInteger(Int64(abundances.taxonIndices[entry]), to: &triplet)
-                triplet.append(UInt8(ascii: ","))
-                Self.appendInteger(Int64(sample), to: &triplet)
-                triplet.append(UInt8(ascii: ","))
-                Self.appendValue(abundances.values[entry], integral: integral, to: &triplet)
-                triplet.append(UInt8(ascii: "]"))
-                try json.encodedValue(triplet, to: &sink)
+        var lines = LineChunks(json)
+        try json.encodedValue(to: &sink) { (sink: inout OutputSink) throws(ExportError) in
+            for sample in 0..<abundances.sampleCount {
+                for entry in abundances.range(ofSample: sample) {
+                    lines.startLine()
+                    lines.chunk.append(UInt8(ascii: "["))
+                    Self.appendInteger(UInt64(abundances.taxonIndices[entry]), to: &lines.chunk)
+                    lines.chunk.append(UInt8(ascii: ","))
+                    Self.appendInteger(UInt64(sample), to: &lines.chunk)
+                    lines.chunk.append(UInt8(ascii: ","))
+                    Self.appendValue(abundances.values[entry], integral: integral, to: &lines.chunk)
+                    lines.chunk.append(UInt8(ascii: "]"))
+                    try lines.handOver(to: &sink)
+                }
             }
+            try lines.finish(to: &sink)
         }
     }
 
@@ -102,24 +103,64 @@ struct BIOMJSONWriter {
         for sample in 0..<table.abundances.sampleCount {
             for (taxon, amount) in table.abundances.entries(ofSample: sample) { rows[taxon][sample] = amount }
         }
-        var encoded: [UInt8] = []
-        for row in rows {
-            encoded.removeAll(keepingCapacity: true)
-            encoded.append(UInt8(ascii: "["))
-            for (column, amount) in row.enumerated() {
-                if column > 0 { encoded.append(UInt8(ascii: ",")) }
-                Self.appendValue(amount, integral: integral, to: &encoded)
+        var lines = LineChunks(json)
+        try json.encodedValue(to: &sink) { (sink: inout OutputSink) throws(ExportError) in
+            for row in rows {
+                lines.startLine()
+                lines.chunk.append(UInt8(ascii: "["))
+                for (column, amount) in row.enumerated() {
+                    if column > 0 { lines.chunk.append(UInt8(ascii: ",")) }
+                    Self.appendValue(amount, integral: integral, to: &lines.chunk)
+                }
+                lines.chunk.append(UInt8(ascii: "]"))
+                try lines.handOver(to: &sink)
             }
-            encoded.append(UInt8(ascii: "]"))
-            try json.encodedValue(encoded, to: &sink)
+            try lines.finish(to: &sink)
+        }
+    }
+
+    /// An array value written one element per line, in the layout ``JSONWriter`` gives
+    /// multi-line arrays, and handed to the sink in chunks of about 1 MiB.
+    private struct LineChunks {
+        var chunk: [UInt8] = [UInt8(ascii: "[")]
+        private let elementBreak: [UInt8]
+        private let closingBreak: [UInt8]
+        private var lines = 0
+
+        /// Chunks for an array about to be written as the next value of `json`.
+        init(_ json: borrowing JSONWriter) {
+            elementBreak = [0x0A] + Array(repeating: UInt8(ascii: " "), count: (json.depth + 1) * json.indent)
+            closingBreak = [0x0A] + Array(repeating: UInt8(ascii: " "), count: json.depth * json.indent)
+            chunk.reserveCapacity((1 << 20) + (1 << 16))
+        }
+
+        /// Starts an element's line; the caller appends the element to ``chunk``.
+        mutating func startLine() {
+            if lines > 0 { chunk.append(UInt8(ascii: ",")) }
+            chunk += elementBreak
+            lines += 1
+        }
+
+        /// Writes the chunk out once it is full.
+        mutating func handOver(to sink: inout OutputSink) throws(ExportError) {
+            guard chunk.count >= 1 << 20 else { return }
+            try sink.write(chunk)
+            chunk.removeAll(keepingCapacity: true)
+        }
+
+        /// Closes the array and writes the rest.
+        mutating func finish(to sink: inout OutputSink) throws(ExportError) {
+            if lines > 0 { chunk += closingBreak }
+            chunk.append(UInt8(ascii: "]"))
+            try sink.write(chunk)
         }
     }
 
     /// A value as `int` (`12`) or `float` (`12.0`, `0.25`) JSON text: the shortest text that
     /// reads back to the same `Double`, always with a fraction or exponent for `float`.
     private static func appendValue(_ amount: Double, integral: Bool, to bytes: inout [UInt8]) {
-        if amount == amount.rounded(), abs(amount) < 9_007_199_254_740_992 {
-            appendInteger(Int64(amount), to: &bytes)
+        if amount == amount.rounded(), amount >= 0, amount < 9_007_199_254_740_992 {
+            appendInteger(UInt64(amount), to: &bytes)
             if !integral {
                 bytes.append(UInt8(ascii: "."))
                 bytes.append(UInt8(ascii: "0"))
@@ -129,17 +170,22 @@ struct BIOMJSONWriter {
         }
     }
 
-    /// Decimal digits of an integer, without allocating a string.
-    private static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var divisor: UInt64 = 1
-        while magnitude / divisor >= 10 { divisor *= 10 }
-        repeat {
-            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude / divisor))
-            magnitude %= divisor
-            divisor /= 10
-        } while divisor > 0
+    /// Decimal digits of a non-negative integer, without allocating a string.
+    private static func appendInteger(_ value: UInt64, to bytes: inout [UInt8]) {
+        if value < 10 {
+            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value))
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var remaining = value
+            var start = 20
+            while remaining > 0 {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: remaining % 10)
+                remaining /= 10
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<20]))
+        }
     }
 
     /// Metadata as JSON: dates as strings, numbers that are not integers always with a fraction.

@@ -118,13 +118,19 @@ public struct JSONWriter {
         try afterValue(&sink)
     }
 
-    /// Writes one complete value that the caller has already encoded as JSON text (`[0,12,5]`),
-    /// for bulk data formatted faster than value by value. The bytes must be valid JSON.
-    public mutating func encodedValue(_ json: [UInt8], to sink: inout OutputSink) throws(ExportError) {
+    /// Writes one complete value whose JSON text `body` writes straight into the sink, for
+    /// bulk data formatted in large chunks (a BIOM table's millions of triples). The text must
+    /// be exactly one valid JSON value; for a multi-line layout its inner line breaks are the
+    /// caller's (``indent`` spaces per level, this value sitting at ``depth``).
+    public mutating func encodedValue(to sink: inout OutputSink,
+                                      _ body: (inout OutputSink) throws(ExportError) -> Void) throws(ExportError) {
         try beforeValue(&sink)
-        try sink.write(json)
+        try body(&sink)
         try afterValue(&sink)
     }
+
+    /// How many arrays and objects are open.
+    public var depth: Int { levels.count }
 
     /// Writes a whole value compactly, object keys sorted with ``sortedKeys(_:)`` and numbers
     /// as their original text.
