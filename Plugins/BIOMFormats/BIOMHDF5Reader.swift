@@ -237,6 +237,7 @@ struct BIOMHDF5Reader {
                                             reason: "offsets must run from 0 to \(values.count), not \(indptr.first ?? 0) to \(indptr.last ?? 0)")
         }
         var inference = BIOMUnitInference(sampleCount: columns)
+        builder.reserveCapacity(entries: values.count)
         for sample in 0..<columns {
             let start = Int(indptr[sample]), end = Int(indptr[sample + 1])
             guard start <= end else {

@@ -262,6 +262,7 @@ struct BIOMJSONReader: ~Copyable {
             }
         }
         var inference = BIOMUnitInference(sampleCount: shape.columns)
+        builder.reserveCapacity(entries: entries.values.count)
         for entry in entries.values.indices {
             let value = entries.values[entry], sample = Int(entries.columns[entry])
             do { try builder.setValue(value, sample: sample, taxon: Int(entries.rows[entry])) } catch {

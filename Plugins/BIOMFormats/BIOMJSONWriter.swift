@@ -170,21 +170,20 @@ struct BIOMJSONWriter {
         }
     }
 
-    /// Decimal digits of a non-negative integer, without allocating a string.
+    /// Decimal digits of a non-negative integer, appended byte by byte (no string, no buffer).
     private static func appendInteger(_ value: UInt64, to bytes: inout [UInt8]) {
-        if value < 10 {
-            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value))
-            return
+        var divisor: UInt64 = 1
+        var digits = 1
+        while digits < 20, value >= divisor &* 10 {
+            divisor &*= 10
+            digits += 1
         }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var remaining = value
-            var start = 20
-            while remaining > 0 {
-                start -= 1
-                digits[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: remaining % 10)
-                remaining /= 10
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<20]))
+        var remaining = value
+        for _ in 0..<digits {
+            let digit = remaining / divisor
+            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: digit))
+            remaining -= digit &* divisor
+            divisor /= 10
         }
     }
 
