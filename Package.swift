@@ -32,7 +32,7 @@ let package = Package(
         // The engine.
         .target(name: "ProfileModel", path: "Sources/ProfileModel"),
         .target(name: "FormatKit", dependencies: ["ProfileModel", "CZlib"], path: "Sources/FormatKit"),
-        .target(name: "HDF5Kit", dependencies: ["CHDF5"], path: "Sources/HDF5Kit"),
+        .target(name: "HDF5Kit", dependencies: ["CHDF5", "CZlib"], path: "Sources/HDF5Kit"),
         .target(name: "StreamingJSON", dependencies: ["FormatKit", "ProfileModel"], path: "Sources/StreamingJSON"),
         .target(name: "ProcessSupport", path: "Sources/ProcessSupport"),
         .target(name: "ExternalPlugins", dependencies: ["FormatKit", "ProfileModel", "ProcessSupport"],

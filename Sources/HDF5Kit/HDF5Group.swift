@@ -77,7 +77,8 @@ public final class HDF5Group: HDF5Object {
     }
 
     /// Creates a direct member dataset `name` holding `array`, chunked and compressed when
-    /// `compression` is given and the array is not empty. No timestamps are recorded.
+    /// `compression` is given and the array is not empty (numeric chunks are compressed on
+    /// every core, see ``HDF5ChunkWriter``). No timestamps are recorded.
     @discardableResult
     public func createDataset(_ name: String, _ array: HDF5Array,
                               compression: HDF5Compression? = HDF5Compression()) throws(HDF5Error) -> HDF5Dataset {
@@ -88,8 +89,13 @@ public final class HDF5Group: HDF5Object {
             defer { H5Pclose(properties) }
             let dataset = try HDF5Writer.write(array, path: target) { fileType, space in
                 H5Dcreate2(id, name, fileType, space, mhub_H5P_DEFAULT(), properties, mhub_H5P_DEFAULT())
-            } write: { dataset, memoryType, buffer in
-                H5Dwrite(dataset, memoryType, mhub_H5S_ALL(), mhub_H5S_ALL(), mhub_H5P_DEFAULT(), buffer)
+            } write: { dataset, fileType, memoryType, buffer in
+                if let compression, let buffer, let layout = HDF5Writer.chunkLayout(for: array, compression: compression),
+                   HDF5Writer.canWriteChunksDirectly(array, fileType: fileType, memoryType: memoryType) {
+                    return HDF5ChunkWriter.write(dataset: dataset, buffer: buffer, elementCount: array.values.count,
+                                                 layout: layout, compression: compression)
+                }
+                return H5Dwrite(dataset, memoryType, mhub_H5S_ALL(), mhub_H5S_ALL(), mhub_H5P_DEFAULT(), buffer)
             }
             return try HDF5Dataset(opened: dataset, path: target)
         }

@@ -64,7 +64,7 @@ public class HDF5Object {
             if H5Aexists(id, name) > 0, H5Adelete(id, name) < 0 { throw .writeFailed(path: attributePath) }
             let attribute = try HDF5Writer.write(array, path: attributePath) { fileType, space in
                 H5Acreate2(id, name, fileType, space, mhub_H5P_DEFAULT(), mhub_H5P_DEFAULT())
-            } write: { attribute, memoryType, buffer in
+            } write: { attribute, _, memoryType, buffer in
                 H5Awrite(attribute, memoryType, buffer)
             }
             guard H5Aclose(attribute) >= 0 else { throw .writeFailed(path: attributePath) }

@@ -20,10 +20,10 @@ public struct HDF5Compression: Sendable, Hashable {
 /// it through a caller's create/write pair (dataset or attribute). Callers hold the library lock.
 enum HDF5Writer {
     /// Creates the object with `create(fileType, space)`, writes the array with
-    /// `write(object, memoryType, buffer)` and returns the open object's id.
+    /// `write(object, fileType, memoryType, buffer)` and returns the open object's id.
     static func write(_ array: HDF5Array, path: String,
                       create: (_ fileType: hid_t, _ space: hid_t) -> hid_t,
-                      write: (_ object: hid_t, _ memoryType: hid_t, _ buffer: UnsafeRawPointer?) -> herr_t)
+                      write: (_ object: hid_t, _ fileType: hid_t, _ memoryType: hid_t, _ buffer: UnsafeRawPointer?) -> herr_t)
         throws(HDF5Error) -> hid_t {
         let space = try dataspace(for: array.shape, path: path)
         defer { H5Sclose(space) }
@@ -35,7 +35,7 @@ enum HDF5Writer {
         let object = create(fileType, space)
         guard object >= 0 else { throw .writeFailed(path: path) }
         let status: herr_t = try withBuffer(of: array.values, path: path) { buffer in
-            array.values.count == 0 ? 0 : write(object, memoryType, buffer)
+            array.values.count == 0 ? 0 : write(object, fileType, memoryType, buffer)
         }
         guard status >= 0 else {
             H5Idec_ref(object)
@@ -44,17 +44,31 @@ enum HDF5Writer {
         return object
     }
 
+    /// How `array` is chunked under `compression`; `nil` for arrays stored contiguously
+    /// (no compression, empty arrays, scalars).
+    static func chunkLayout(for array: HDF5Array, compression: HDF5Compression?) -> HDF5ChunkWriter.Layout? {
+        guard let compression, !array.shape.isEmpty, array.values.count > 0 else { return nil }
+        let rowWidth = max(1, array.shape.dropFirst().reduce(1, *))
+        let elementBytes = elementBytes(of: array.values)
+        let rows = max(1, min(array.shape[0], compression.chunkBytes / (rowWidth * elementBytes)))
+        return HDF5ChunkWriter.Layout(chunkRows: rows, rowWidth: rowWidth, elementBytes: elementBytes,
+                                      rank: array.shape.count)
+    }
+
+    /// Whether the array's chunks can be filtered by ``HDF5ChunkWriter``: fixed-size elements
+    /// stored as they are in memory (strings hold pointers to heap data).
+    static func canWriteChunksDirectly(_ array: HDF5Array, fileType: hid_t, memoryType: hid_t) -> Bool {
+        !isString(array.values) && H5Tequal(fileType, memoryType) > 0
+    }
+
     /// A dataset creation property list for `array`: chunked and deflated under `compression`
     /// (empty arrays and scalars cannot be chunked and stay contiguous), and without object
     /// timestamps, so that the same data always gives the same bytes. The caller closes it.
     static func datasetProperties(for array: HDF5Array, compression: HDF5Compression?,
                                   path: String) throws(HDF5Error) -> hid_t {
         let properties = try untimedProperties(mhub_H5P_DATASET_CREATE(), path: path)
-        guard let compression, !array.shape.isEmpty, array.values.count > 0 else { return properties }
-        let rowWidth = array.shape.dropFirst().reduce(1, *)
-        let rowBytes = max(1, rowWidth * elementBytes(of: array.values))
-        let rows = max(1, min(array.shape[0], compression.chunkBytes / rowBytes))
-        var chunk = [hsize_t(rows)] + array.shape.dropFirst().map { hsize_t(max($0, 1)) }
+        guard let compression, let layout = chunkLayout(for: array, compression: compression) else { return properties }
+        var chunk = [hsize_t(layout.chunkRows)] + array.shape.dropFirst().map { hsize_t(max($0, 1)) }
         var failed = H5Pset_chunk(properties, Int32(chunk.count), &chunk) < 0
         if compression.shuffle, !isString(array.values) { failed = failed || H5Pset_shuffle(properties) < 0 }
         failed = failed || H5Pset_deflate(properties, UInt32(compression.level)) < 0

@@ -65,6 +65,28 @@ struct HDF5KitTests {
         #expect(try empty.readDoubles() == [])
     }
 
+    @Test func compressedChunksReadBackWhateverTheirNumberAndShape() throws {
+        let path = temporaryPath("chunks.h5")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let integers = (0..<100_003).map { Int32(truncatingIfNeeded: $0 &* 2_654_435_761) }
+        let matrix = (0..<(1_001 * 3)).map { Double($0) / 7 }
+        let small = HDF5Compression(level: 6, shuffle: true, chunkBytes: 4096)
+        do {
+            let file = try HDF5File.create(at: path)
+            try file.root.createDataset("integers", HDF5Array(.int32(integers)), compression: small)
+            try file.root.createDataset("unshuffled", HDF5Array(.int32(integers)),
+                                        compression: HDF5Compression(level: 1, shuffle: false, chunkBytes: 1000))
+            try file.root.createDataset("matrix", HDF5Array(.float64(matrix), shape: [1_001, 3]), compression: small)
+            try file.root.createDataset("flags", HDF5Array(.booleans([true, false, true])), compression: small)
+            try file.close()
+        }
+        let file = try HDF5File.open(readingFrom: path)
+        #expect(try file.root.dataset("integers").readInt32s() == integers)
+        #expect(try file.root.dataset("unshuffled").readInt32s() == integers)
+        #expect(try file.root.dataset("matrix").read() == HDF5Array(.float64(matrix), shape: [1_001, 3]))
+        #expect(try file.root.dataset("flags").read() == HDF5Array(.booleans([true, false, true])))
+    }
+
     @Test func readsLayoutsOtherWritersUse() throws {
         let file = try HDF5File.open(readingFrom: fixture)
         #expect(try file.root.dataset("fixed").readStrings() == ["GG_OTU_1", "OTU2", ""])
