@@ -31,6 +31,7 @@ let package = Package(
         .target(name: "ProfileModel", path: "Sources/ProfileModel"),
         .target(name: "FormatKit", dependencies: ["ProfileModel", "CZlib"], path: "Sources/FormatKit"),
         .target(name: "StreamingJSON", dependencies: ["FormatKit"], path: "Sources/StreamingJSON"),
+        .target(name: "SafeYAML", dependencies: ["CYAML"], path: "Sources/SafeYAML"),
         .target(name: "ConformanceKit", dependencies: ["FormatKit", "ProfileModel"],
                 path: "Sources/ConformanceKit"),
 
@@ -38,8 +39,11 @@ let package = Package(
         .target(name: "ProfileFormats", dependencies: ["FormatKit", "StreamingJSON"],
                 path: "Plugins/ProfileFormats"),
 
+        .target(name: "TabularFormats", dependencies: ["FormatKit", "SafeYAML"],
+                path: "Plugins/TabularFormats"),
+
         // The one place that lists every built-in plugin.
-        .target(name: "BuiltInFormats", dependencies: ["FormatKit"],
+        .target(name: "BuiltInFormats", dependencies: ["FormatKit", "TabularFormats"],
                 path: "Sources/BuiltInFormats"),
 
         .executableTarget(
@@ -57,6 +61,9 @@ let package = Package(
                     path: "Tests/FormatKitTests"),
         .testTarget(name: "StreamingJSONTests", dependencies: ["StreamingJSON"],
                     path: "Tests/StreamingJSONTests"),
+        .testTarget(name: "SafeYAMLTests", dependencies: ["SafeYAML"], path: "Tests/SafeYAMLTests"),
+        .testTarget(name: "TabularFormatsTests", dependencies: ["TabularFormats", "BuiltInFormats"],
+                    path: "Tests/TabularFormatsTests"),
         .testTarget(name: "PluginTests", dependencies: ["BuiltInFormats", "ConformanceKit"],
                     path: "Tests/PluginTests"),
         .testTarget(name: "CLITests", dependencies: [], path: "Tests/CLITests"),
