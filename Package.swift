@@ -32,6 +32,9 @@ let package = Package(
         .target(name: "FormatKit", dependencies: ["ProfileModel", "CZlib"], path: "Sources/FormatKit"),
         .target(name: "StreamingJSON", dependencies: ["FormatKit"], path: "Sources/StreamingJSON"),
         .target(name: "SafeYAML", dependencies: ["CYAML"], path: "Sources/SafeYAML"),
+        .target(name: "TabularKit", dependencies: ["FormatKit"], path: "Sources/TabularKit"),
+        .target(name: "FormatDescriptors", dependencies: ["TabularKit", "SafeYAML"],
+                path: "Sources/FormatDescriptors"),
         .target(name: "ConformanceKit", dependencies: ["FormatKit", "ProfileModel"],
                 path: "Sources/ConformanceKit"),
 
@@ -39,11 +42,11 @@ let package = Package(
         .target(name: "ProfileFormats", dependencies: ["FormatKit", "StreamingJSON"],
                 path: "Plugins/ProfileFormats"),
 
-        .target(name: "TabularFormats", dependencies: ["FormatKit", "SafeYAML"],
+        .target(name: "TabularFormats", dependencies: ["FormatKit", "TabularKit"],
                 path: "Plugins/TabularFormats"),
 
         // The one place that lists every built-in plugin.
-        .target(name: "BuiltInFormats", dependencies: ["FormatKit", "TabularFormats"],
+        .target(name: "BuiltInFormats", dependencies: ["FormatKit", "TabularFormats", "FormatDescriptors"],
                 path: "Sources/BuiltInFormats"),
 
         .executableTarget(
@@ -62,7 +65,8 @@ let package = Package(
         .testTarget(name: "StreamingJSONTests", dependencies: ["StreamingJSON"],
                     path: "Tests/StreamingJSONTests"),
         .testTarget(name: "SafeYAMLTests", dependencies: ["SafeYAML"], path: "Tests/SafeYAMLTests"),
-        .testTarget(name: "TabularFormatsTests", dependencies: ["TabularFormats", "BuiltInFormats"],
+        .testTarget(name: "TabularFormatsTests",
+                    dependencies: ["TabularKit", "TabularFormats", "FormatDescriptors", "BuiltInFormats"],
                     path: "Tests/TabularFormatsTests"),
         .testTarget(name: "PluginTests", dependencies: ["BuiltInFormats", "ConformanceKit"],
                     path: "Tests/PluginTests"),

@@ -1,0 +1,78 @@
+/// Splits one line of a delimited table into fields, honouring RFC 4180 quotes.
+///
+/// Used on whole records by ``RecordReader`` and on single prefix lines by the sniffer.
+enum FieldSplitting {
+    /// The result of splitting: unquoted field contents, the byte offset where each field
+    /// starts in the line, and whether a quoted field is still open at the end of the line.
+    struct Split {
+        var fields: [ArraySlice<UInt8>]
+        var starts: [Int]
+        var openQuote: Bool
+    }
+
+    /// Splits `line`. Quoted fields lose their quotes and have `""` collapsed to `"`;
+    /// a quote that does not open a field is kept as an ordinary character.
+    static func split(_ line: [UInt8], delimiter: UInt8, quote: UInt8?) -> Split {
+        guard let quote, line.contains(quote) else { return splitPlain(line, delimiter: delimiter) }
+        var fields: [ArraySlice<UInt8>] = []
+        var starts: [Int] = []
+        var index = 0
+        let count = line.count
+        while true {
+            starts.append(index)
+            if index < count, line[index] == quote {
+                var content: [UInt8] = []
+                var cursor = index + 1
+                var closed = false
+                while cursor < count {
+                    let byte = line[cursor]
+                    if byte == quote {
+                        if cursor + 1 < count, line[cursor + 1] == quote {
+                            content.append(quote)
+                            cursor += 2
+                            continue
+                        }
+                        closed = true
+                        cursor += 1
+                        break
+                    }
+                    content.append(byte)
+                    cursor += 1
+                }
+                guard closed else {
+                    fields.append(content[...])
+                    return Split(fields: fields, starts: starts, openQuote: true)
+                }
+                // Text between the closing quote and the delimiter is kept (lenient, as spreadsheets are).
+                while cursor < count, line[cursor] != delimiter {
+                    content.append(line[cursor])
+                    cursor += 1
+                }
+                fields.append(content[...])
+                if cursor >= count { break }
+                index = cursor + 1
+            } else {
+                var cursor = index
+                while cursor < count, line[cursor] != delimiter { cursor += 1 }
+                fields.append(line[index..<cursor])
+                if cursor >= count { break }
+                index = cursor + 1
+            }
+        }
+        return Split(fields: fields, starts: starts, openQuote: false)
+    }
+
+    private static func splitPlain(_ line: [UInt8], delimiter: UInt8) -> Split {
+        var fields: [ArraySlice<UInt8>] = []
+        var starts: [Int] = []
+        var start = 0
+        for index in line.indices where line[index] == delimiter {
+            fields.append(line[start..<index])
+            starts.append(start)
+            start = index + 1
+        }
+        fields.append(line[start..<line.count])
+        starts.append(start)
+        return Split(fields: fields, starts: starts, openQuote: false)
+    }
+}
