@@ -1,4 +1,5 @@
 import FormatKit
+import TabularFormats
 
 /// The one place that lists every plugin compiled into the hub.
 ///
@@ -6,6 +7,8 @@ import FormatKit
 public enum BuiltInFormats {
     /// Every compiled plugin, in the order `mhub formats` lists them.
     public static let compiled: [any FormatPlugin] = [
+        // Plugins/TabularFormats
+        BIOMTSVFormat(), WideTSVFormat(), WideCSVFormat(), LongTSVFormat(), LongCSVFormat(),
     ]
 
     /// The registry a run uses: the compiled plugins, then descriptor plugins, then external plugins.

@@ -94,8 +94,8 @@ private struct ReadSession {
 
     // Resolved columns (0-based fields).
     let featureIDColumn: Int?, nameColumn: Int?, rankColumn: Int?, lineageColumn: Int?, taxonIDColumn: Int?
-    let parentColumn: Int?, pathColumn: Int?, abundanceColumn: Int?
-    let sampleMetadataColumns: [(field: Int, key: String)]
+    let parentColumn: Int?, pathColumn: Int?, labelColumn: Int?, abundanceColumn: Int?
+    var sampleMetadataColumns: [(field: Int, key: String)]
     let taxonMetadataColumns: [(field: Int, key: String)]
 
     init(layout: TableLayout, formatID: String, input: ImportInput, options: ImportOptions, dialect: TableDialect,
@@ -124,7 +124,13 @@ private struct ReadSession {
                     throw .missingField(location, field: "column '\(name)'")
                 }
                 return index
+            case .anyOf(let names):
+                return names.lazy.compactMap { cells.firstIndex(of: HeaderCells.normalized($0)) }.first
             }
+        }
+        func require(_ reference: TableLayout.ColumnRef) throws(ImportError) -> Int {
+            guard let index = try resolve(reference) else { throw .missingField(location, field: "column \(reference)") }
+            return index
         }
         let columns = layout.columns
         featureIDColumn = try resolve(columns.featureID)
@@ -134,14 +140,15 @@ private struct ReadSession {
         taxonIDColumn = try resolve(columns.taxonID)
         parentColumn = try resolve(columns.parentID)
         pathColumn = try resolve(columns.taxonIDPath)
+        labelColumn = try resolve(columns.label)
         abundanceColumn = try resolve(columns.abundance)
         var sampleMetadata: [(Int, String)] = []
         for (reference, key) in columns.sampleMetadata.sorted(by: { $0.value < $1.value }) {
-            sampleMetadata.append((try resolve(reference)!, key))
+            sampleMetadata.append((try require(reference), key))
         }
         var taxonMetadata: [(Int, String)] = []
         for (reference, key) in columns.taxonMetadata.sorted(by: { $0.value < $1.value }) {
-            taxonMetadata.append((try resolve(reference)!, key))
+            taxonMetadata.append((try require(reference), key))
         }
         sampleMetadataColumns = sampleMetadata
         taxonMetadataColumns = taxonMetadata
@@ -155,13 +162,20 @@ private struct ReadSession {
 
         var mapped = Set<Int>()
         for column in [featureIDColumn, nameColumn, rankColumn, lineageColumn, taxonIDColumn, parentColumn,
-                       pathColumn, abundanceColumn].compactMap({ $0 }) { mapped.insert(column) }
+                       pathColumn, labelColumn, abundanceColumn].compactMap({ $0 }) { mapped.insert(column) }
         for (field, _) in sampleMetadata + taxonMetadata { mapped.insert(field) }
 
         switch layout.samples {
         case .column(let reference):
             guard abundanceColumn != nil else { throw .missingField(location, field: "abundance column") }
-            mode = .long(sampleColumn: try resolve(reference)!)
+            let sampleColumn = try require(reference)
+            mapped.insert(sampleColumn)
+            if columns.remainingToSampleMetadata {
+                for field in 0..<header.count where !mapped.contains(field) && !header.trimmed(field).isEmpty {
+                    sampleMetadataColumns.append((field, header.trimmed(field)))
+                }
+            }
+            mode = .long(sampleColumn: sampleColumn)
         case .fileName(let pattern):
             guard abundanceColumn != nil else { throw .missingField(location, field: "abundance column") }
             var id = options.sampleID ?? ""
@@ -190,7 +204,7 @@ private struct ReadSession {
             }
             mode = .taxaAsRows(samples: samples)
         case .eachRow(let idReference, let excluding):
-            let idColumn = try resolve(idReference)!
+            let idColumn = try require(idReference)
             mapped.insert(idColumn)
             for reference in excluding { if let index = try? resolve(reference) { mapped.insert(index) } }
             var taxa: [(Int, Int)] = []
@@ -340,12 +354,21 @@ private struct ReadSession {
     /// The row's feature id: the id column, else `system:taxid`, else the name, else the lineage text.
     private func featureID(of record: TableRecord) throws(ImportError) -> String {
         if let id = cell(record, featureIDColumn) { return id }
-        if let taxid = cell(record, taxonIDColumn) { return "\(layout.taxonomySystem ?? "ncbi"):\(taxid)" }
+        if let taxid = cell(record, taxonIDColumn) { return taxonID(taxid).description }
         if let name = cell(record, nameColumn) { return name }
         if let lineage = cell(record, lineageColumn) { return lineage }
         let column = featureIDColumn ?? taxonIDColumn ?? nameColumn ?? lineageColumn ?? 0
         let position = record.position(ofField: column)
         throw .missingField(input.location(line: position.line, column: position.column), field: "taxon (the cell is empty)")
+    }
+
+    /// A taxon id cell: `system:value` as the hub writes it, or a bare value in the layout's system (NCBI by default).
+    private func taxonID(_ cell: String) -> TaxonID {
+        if layout.taxonomySystem == nil, let parsed = TaxonID(cell), !parsed.system.isEmpty,
+           parsed.system.allSatisfy({ $0.isLetter || $0 == "-" }) {
+            return parsed
+        }
+        return TaxonID(system: layout.taxonomySystem ?? "ncbi", value: cell)
     }
 
     private mutating func newTaxon(_ record: TableRecord, id: String) throws(ImportError) -> Int {
@@ -363,8 +386,8 @@ private struct ReadSession {
         if lineage.isEmpty, let name { lineage = Lineage([LineageEntry(rank: rank ?? .unranked, name: name)]) ?? Lineage() }
         var metadata: [String: MetadataValue] = [:]
         for (column, key) in taxonMetadataColumns { metadata[key] = MetadataValue.inferred(from: record.trimmed(column)) }
-        let taxonID = cell(record, taxonIDColumn).map { TaxonID(system: layout.taxonomySystem ?? "ncbi", value: $0) }
-        let label = name ?? rawID ?? lineageText ?? id
+        let taxonID = cell(record, taxonIDColumn).map(taxonID)
+        let label = cell(record, labelColumn) ?? name ?? rawID ?? lineageText ?? id
         let taxon = Taxon(id: id, label: label, lineage: lineage, taxonID: taxonID, metadata: metadata)
         let index: Int
         do { index = try builder.addTaxon(taxon) } catch {

@@ -11,11 +11,14 @@ public struct TableLayout: Sendable, Hashable {
     public enum ColumnRef: Sendable, Hashable, CustomStringConvertible {
         case name(String)
         case index(Int)
+        /// The first of these headers that the table has; an optional column when none is present.
+        case anyOf([String])
 
         public var description: String {
             switch self {
             case .name(let name): "'\(name)'"
             case .index(let index): "column \(index)"
+            case .anyOf(let names): "one of " + names.map { "'\($0)'" }.joined(separator: ", ")
             }
         }
     }
@@ -68,17 +71,22 @@ public struct TableLayout: Sendable, Hashable {
         public var parentID: ColumnRef?
         /// A `|`-separated path of taxon ids from the root to the row (ganon, KMCP).
         public var taxonIDPath: ColumnRef?
+        /// The label to keep as the source wrote it, when it is neither the id nor the name.
+        public var label: ColumnRef?
         /// The abundance; unused in wide layouts, where every sample column holds values.
         public var abundance: ColumnRef?
         /// Columns stored as sample metadata, with their metadata keys.
         public var sampleMetadata: [ColumnRef: String]
         /// Columns stored as taxon metadata, with their metadata keys.
         public var taxonMetadata: [ColumnRef: String]
+        /// Whether every column not mapped to anything is stored as sample metadata under its header.
+        public var remainingToSampleMetadata: Bool
 
         public init(featureID: ColumnRef? = nil, taxonName: ColumnRef? = nil, rank: ColumnRef? = nil,
                     lineage: ColumnRef? = nil, taxonID: ColumnRef? = nil, parentID: ColumnRef? = nil,
-                    taxonIDPath: ColumnRef? = nil, abundance: ColumnRef? = nil,
-                    sampleMetadata: [ColumnRef: String] = [:], taxonMetadata: [ColumnRef: String] = [:]) {
+                    taxonIDPath: ColumnRef? = nil, label: ColumnRef? = nil, abundance: ColumnRef? = nil,
+                    sampleMetadata: [ColumnRef: String] = [:], taxonMetadata: [ColumnRef: String] = [:],
+                    remainingToSampleMetadata: Bool = false) {
             self.featureID = featureID
             self.taxonName = taxonName
             self.rank = rank
@@ -86,15 +94,11 @@ public struct TableLayout: Sendable, Hashable {
             self.taxonID = taxonID
             self.parentID = parentID
             self.taxonIDPath = taxonIDPath
+            self.label = label
             self.abundance = abundance
             self.sampleMetadata = sampleMetadata
             self.taxonMetadata = taxonMetadata
-        }
-
-        /// Every column mapped to a taxon or value role.
-        var mapped: [ColumnRef] {
-            [featureID, taxonName, rank, lineage, taxonID, parentID, taxonIDPath, abundance].compactMap { $0 }
-                + Array(sampleMetadata.keys) + Array(taxonMetadata.keys)
+            self.remainingToSampleMetadata = remainingToSampleMetadata
         }
     }
 
