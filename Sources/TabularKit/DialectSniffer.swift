@@ -37,13 +37,19 @@ public enum DialectSniffer {
         return best?.result
     }
 
-    /// The most common field count of at least two (ties go to the larger count) and the first line that has it.
+    /// The most common field count of at least two (on a tie, the one that appears first) and the first line that has it.
     private static func modalCount(_ counts: [Int?]) -> (mode: Int, first: Int)? {
         var frequency: [Int: Int] = [:]
-        for case let count? in counts where count >= 2 { frequency[count, default: 0] += 1 }
-        guard let mode = frequency.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key,
-              let first = counts.firstIndex(where: { $0 == mode }) else { return nil }
-        return (mode, first)
+        var firstLine: [Int: Int] = [:]
+        for (line, count) in counts.enumerated() {
+            guard let count, count >= 2 else { continue }
+            frequency[count, default: 0] += 1
+            if firstLine[count] == nil { firstLine[count] = line }
+        }
+        guard let mode = frequency.max(by: { ($0.value, -firstLine[$0.key]!) < ($1.value, -firstLine[$1.key]!) })?.key else {
+            return nil
+        }
+        return (mode, firstLine[mode]!)
     }
 
     private static func isBlank(_ line: [UInt8]) -> Bool {
