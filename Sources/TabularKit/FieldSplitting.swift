@@ -76,3 +76,11 @@ enum FieldSplitting {
         return Split(fields: fields, starts: starts, openQuote: false)
     }
 }
+
+extension TextCells {
+    /// The fields of one line of text, quotes removed (RFC 4180), not trimmed.
+    public static func split(_ line: String, delimiter: UInt8, quote: UInt8?) -> [String] {
+        FieldSplitting.split(Array(line.utf8), delimiter: delimiter, quote: quote).fields
+            .map { String(decoding: $0, as: UTF8.self) }
+    }
+}

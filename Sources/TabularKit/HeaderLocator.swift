@@ -2,10 +2,12 @@ import FormatKit
 
 /// Finds the dialect and the header line of a table before the streaming pass.
 enum HeaderLocator {
-    /// The dialect in force and the 1-based line of the header.
+    /// The dialect in force and the 1-based line of the header (for a table without a header,
+    /// the last skipped line, and the number of fields its rows have).
     struct Located {
         var dialect: TableDialect
         var headerLine: Int
+        var fieldCount: Int
     }
 
     static func locate(_ input: ImportInput, layout: TableLayout) throws(ImportError) -> Located {
@@ -26,9 +28,11 @@ enum HeaderLocator {
                           reason: "no delimiter (tab, comma, semicolon or pipe) splits the lines into columns")
         }
         switch layout.header {
+        case .absent:
+            return Located(dialect: dialect, headerLine: layout.skipLines, fieldCount: sniffed?.fieldCount ?? 1)
         case .sniffed:
             let index = sniffed?.headerIndex ?? lines.firstIndex { !$0.isEmpty } ?? 0
-            return Located(dialect: dialect, headerLine: layout.skipLines + index + 1)
+            return Located(dialect: dialect, headerLine: layout.skipLines + index + 1, fieldCount: 0)
         case .containing(let cells):
             let wanted = cells.map(HeaderCells.normalized)
             var bestMissing = wanted
@@ -36,7 +40,7 @@ enum HeaderLocator {
                 let split = FieldSplitting.split(line, delimiter: dialect.delimiter, quote: dialect.quote)
                 let present = Set(split.fields.map { HeaderCells.normalized(String(decoding: $0, as: UTF8.self)) })
                 let missing = wanted.filter { !present.contains($0) }
-                if missing.isEmpty { return Located(dialect: dialect, headerLine: layout.skipLines + index + 1) }
+                if missing.isEmpty { return Located(dialect: dialect, headerLine: layout.skipLines + index + 1, fieldCount: 0) }
                 if missing.count < bestMissing.count { bestMissing = missing }
             }
             throw .missingField(input.location(line: layout.skipLines + 1),

@@ -23,8 +23,15 @@ public struct TableImporter: Sendable {
         let located = try HeaderLocator.locate(source, layout: layout)
         var reader = try RecordReader(input: source, dialect: located.dialect)
         var preamble: [[UInt8]] = []
-        while preamble.count < located.headerLine - 1, let (_, text) = try reader.nextLine() { preamble.append(text) }
-        guard let header = try reader.next() else { throw .emptyInput(input.location()) }
+        let header: TableRecord
+        if layout.header == .absent {
+            while preamble.count < located.headerLine, let (_, text) = try reader.nextLine() { preamble.append(text) }
+            header = TableRecord.unnamedHeader(fieldCount: located.fieldCount, line: located.headerLine)
+        } else {
+            while preamble.count < located.headerLine - 1, let (_, text) = try reader.nextLine() { preamble.append(text) }
+            guard let record = try reader.next() else { throw .emptyInput(input.location()) }
+            header = record
+        }
         var session = try ReadSession(layout: layout, formatID: formatID, input: input, options: options,
                                       dialect: located.dialect, header: header,
                                       preamble: PreambleValues(lines: preamble, layout: layout, dialect: located.dialect))
@@ -226,10 +233,11 @@ private struct ReadSession {
 
     // MARK: Rows
 
-    mutating func consume(_ record: TableRecord) throws(ImportError) {
-        if record.isBlank { return }
-        if let commentPrefix, record.raw.starts(with: commentPrefix) { return }
-        try checkShape(record)
+    mutating func consume(_ incoming: TableRecord) throws(ImportError) {
+        if incoming.isBlank { return }
+        if let commentPrefix, incoming.raw.starts(with: commentPrefix) { return }
+        try checkShape(incoming)
+        let record = incoming.count < headerCount ? incoming.padded(to: headerCount) : incoming
         dataRows += 1
         switch mode {
         case .taxaAsRows(let samples):
@@ -278,7 +286,7 @@ private struct ReadSession {
     }
 
     private func checkShape(_ record: TableRecord) throws(ImportError) {
-        if record.count < headerCount {
+        if record.count < headerCount, !layout.padsShortRows {
             let position = record.position(ofField: record.count)
             throw .shapeMismatch(input.location(line: position.line, column: position.column),
                                  reason: "the row has \(record.count) fields but the header has \(headerCount)")
@@ -442,20 +450,22 @@ private struct ReadSession {
         do { return try builder.build() } catch { throw ImportError(error, at: input.location()) }
     }
 
-    /// Two taxa whose named lineages nest, if any.
+    /// Two rows named by their lineage (`k__Bacteria|p__Firmicutes`) that nest, if any: the
+    /// sign of a clade-cumulative table read as leaves. Rows with their own ids (OTUs) are not
+    /// compared, since OTUs of one genus at different depths are ordinary leaves.
     private static func nestedPair(_ builder: ProfileTableBuilder) -> (outer: String, inner: String)? {
         var byPath: [[LineageEntry]: String] = [:]
+        var candidates: [(id: String, path: [LineageEntry])] = []
         for index in 0..<builder.taxonCount {
             let taxon = builder.taxon(at: index)
             let path = taxon.lineage.named
-            if !path.isEmpty, byPath[path] == nil { byPath[path] = taxon.id }
+            guard !path.isEmpty, LineageParser.parse(taxon.id) == taxon.lineage else { continue }
+            if byPath[path] == nil { byPath[path] = taxon.id }
+            candidates.append((taxon.id, path))
         }
-        for index in 0..<builder.taxonCount {
-            let taxon = builder.taxon(at: index)
-            let path = taxon.lineage.named
-            guard path.count > 1 else { continue }
+        for (id, path) in candidates where path.count > 1 {
             for length in 1..<path.count {
-                if let outer = byPath[Array(path.prefix(length))] { return (outer, taxon.id) }
+                if let outer = byPath[Array(path.prefix(length))] { return (outer, id) }
             }
         }
         return nil

@@ -44,6 +44,8 @@ public struct TableLayout: Sendable, Hashable {
         case sniffed
         /// The first line (after skipped lines) that holds all these cells.
         case containing([String])
+        /// The table has no header: data starts after the skipped lines and columns are named by position.
+        case absent
     }
 
     /// A key-value block above the header (`Sample ID: 123`), as lab reports print it.
@@ -110,6 +112,9 @@ public struct TableLayout: Sendable, Hashable {
     public var header: HeaderRule
     /// Data lines starting with this text are ignored (never the header line itself).
     public var commentPrefix: String?
+    /// Whether rows with fewer fields than the header are read as if the missing trailing cells were empty
+    /// (KMCP leaves its taxonomy columns out when it ran without a taxonomy); otherwise they are an error.
+    public var padsShortRows: Bool
     /// Cells read as "no value".
     public var missingTokens: Set<String>
     public var preamble: Preamble?
@@ -127,7 +132,7 @@ public struct TableLayout: Sendable, Hashable {
     public var provenance: [String: String]
 
     public init(dialect: DialectSettings = DialectSettings(), encoding: TextEncoding? = nil, skipLines: Int = 0,
-                header: HeaderRule = .sniffed, commentPrefix: String? = nil,
+                header: HeaderRule = .sniffed, commentPrefix: String? = nil, padsShortRows: Bool = false,
                 missingTokens: Set<String> = NumberCells.defaultMissingTokens, preamble: Preamble? = nil,
                 samples: SampleSource, columns: Columns = Columns(), unit: AbundanceUnit? = nil,
                 structure: ProfileStructure? = nil, taxonomySystem: String? = nil,
@@ -137,6 +142,7 @@ public struct TableLayout: Sendable, Hashable {
         self.skipLines = skipLines
         self.header = header
         self.commentPrefix = commentPrefix
+        self.padsShortRows = padsShortRows
         self.missingTokens = missingTokens
         self.preamble = preamble
         self.samples = samples

@@ -19,6 +19,20 @@ public struct TableRecord: Sendable {
     /// The number of fields.
     public var count: Int { fields.count }
 
+    /// The record with empty fields appended up to `count` fields.
+    func padded(to count: Int) -> TableRecord {
+        guard fields.count < count else { return self }
+        let missing = count - fields.count
+        return TableRecord(line: line, raw: raw, fields: fields + Array(repeating: [][...], count: missing),
+                           starts: starts + Array(repeating: raw.count + 1, count: missing))
+    }
+
+    /// A header of empty names for a table that has none; `line` is the line before the data.
+    static func unnamedHeader(fieldCount: Int, line: Int) -> TableRecord {
+        TableRecord(line: max(line, 1), raw: [], fields: Array(repeating: [][...], count: fieldCount),
+                    starts: Array(repeating: 0, count: fieldCount))
+    }
+
     /// Field `index` as text.
     public func string(_ index: Int) -> String {
         String(decoding: fields[index], as: UTF8.self)
