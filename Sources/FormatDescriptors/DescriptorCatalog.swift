@@ -3,6 +3,9 @@ import FormatKit
 
 /// Finds descriptors: the built-in ones embedded in the binary, and users' own in folders.
 public enum DescriptorCatalog {
+    /// The built-in descriptor files as embedded: paths below `Formats/descriptors/` and their text.
+    public static var builtInFiles: [(path: String, text: String)] { EmbeddedDescriptors.files }
+
     /// The built-in descriptors, parsed from the copies embedded at build time (so that an
     /// installed `mhub` works without the source tree).
     public static func builtIn() -> (descriptors: [Descriptor], errors: [DescriptorError]) {

@@ -108,6 +108,10 @@ struct DescriptorSchemaReader {
     /// A column: a header name, `{index: N}`, or `{any_of: [names]}` for an optional column.
     mutating func column(_ node: YAMLNode, path: String) -> TableLayout.ColumnRef? {
         if node.scalar != nil { return text(node, path: path).map { .name($0) } }
+        guard node.pairs != nil else {
+            problem(at: node, "\(path) must be a header name, {index: N} or {any_of: [names]}, not \(node.kindDescription)")
+            return nil
+        }
         guard let entries = mapping(node, path: path, allowed: ["index", "any_of"]) else { return nil }
         switch (entries["index"], entries["any_of"]) {
         case (let index?, nil):
