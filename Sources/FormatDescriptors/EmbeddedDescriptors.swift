@@ -103,8 +103,9 @@ detect:
 
 """#),
         ("kmcp/profile-v1.yaml", #"""
-# KMCP `profile` output (one file per sample). Without a taxonomy, KMCP leaves the last
-# four columns out of the data rows, so short rows are padded.
+# KMCP `profile` output (one file per sample). `taxpath` holds the lineage names, `taxpathsn`
+# their taxids. Without a taxonomy, KMCP leaves the last four columns out of the data rows
+# (and its taxid column then holds hashed ids, kept as metadata), so short rows are padded.
 descriptor: 1
 id: kmcp-profile
 name: KMCP profile
@@ -128,7 +129,7 @@ columns:
   rank:
     any_of: [rank]
   lineage:
-    any_of: [taxpathsn]
+    any_of: [taxpath]
   abundance: percentage
   taxon_metadata:
     reads: reads
