@@ -386,7 +386,8 @@ private struct ReadSession {
         let rawID = featureIDColumn.map { record.trimmed($0) }
         var lineage = Lineage()
         if let lineageText {
-            lineage = LineageParser.parse(lineageText, rankHint: rank)
+            let text = ListLiteralCells.items(lineageText)?.joined(separator: ";") ?? lineageText
+            lineage = LineageParser.parse(text, rankHint: rank)
         } else if layout.parsesLineageFromFeatureID, let rawID {
             let parsed = LineageParser.parseWithStyle(rawID, rankHint: rank)
             if parsed.style != .plain { lineage = parsed.lineage }

@@ -88,6 +88,12 @@ final class DialectImportTests: XCTestCase {
         XCTAssertEqual(diagnostic.location, "w.tsv:2")
     }
 
+    func testPythonListTaxonomyCellsAreLineages() throws {
+        let text = "#OTU ID\tS1\ttaxonomy\nO1\t2.0\t['k__Bacteria', \"p__Firm'icutes\"]\n"
+        let table = try TableTestSupport.read(text, name: "b.tsv", with: BIOMTSVFormat())
+        XCTAssertEqual(table.taxa[0].lineage, Lineage([(.kingdom, "Bacteria"), (.phylum, "Firm'icutes")]))
+    }
+
     func testSamplesAsRowsOrientationFromTheHeader() throws {
         let text = "sample,k__Bacteria;p__Firmicutes,k__Bacteria;p__Bacteroidota\nS1,10,0\nS2,3,4\n"
         let table = try TableTestSupport.read(text, name: "t.csv", with: WideCSVFormat())
