@@ -35,7 +35,10 @@ let package = Package(
         .target(name: "TabularKit", dependencies: ["FormatKit"], path: "Sources/TabularKit"),
         .target(name: "FormatDescriptors", dependencies: ["TabularKit", "SafeYAML"],
                 path: "Sources/FormatDescriptors"),
-        .target(name: "ConformanceKit", dependencies: ["FormatKit", "ProfileModel"],
+        .target(name: "ProcessSupport", path: "Sources/ProcessSupport"),
+        .target(name: "ExternalPlugins", dependencies: ["FormatKit", "ProfileModel", "ProcessSupport"],
+                path: "Sources/ExternalPlugins"),
+        .target(name: "ConformanceKit", dependencies: ["FormatKit", "ProfileModel", "ProcessSupport", "CZlib"],
                 path: "Sources/ConformanceKit"),
 
         // Format plugins: one target per format family.
@@ -46,13 +49,13 @@ let package = Package(
                 path: "Plugins/TabularFormats"),
 
         // The one place that lists every built-in plugin.
-        .target(name: "BuiltInFormats", dependencies: ["FormatKit", "TabularFormats", "FormatDescriptors"],
+        .target(name: "BuiltInFormats", dependencies: ["FormatKit", "ExternalPlugins", "TabularFormats", "FormatDescriptors"],
                 path: "Sources/BuiltInFormats"),
 
         .executableTarget(
             name: "mhub",
             dependencies: [
-                "BuiltInFormats", "ConformanceKit", "FormatKit",
+                "BuiltInFormats", "ConformanceKit", "ExternalPlugins", "FormatKit", "ProfileModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/mhub"),
@@ -70,7 +73,17 @@ let package = Package(
                     path: "Tests/TabularFormatsTests"),
         .testTarget(name: "PluginTests", dependencies: ["BuiltInFormats", "ConformanceKit"],
                     path: "Tests/PluginTests"),
-        .testTarget(name: "CLITests", dependencies: [], path: "Tests/CLITests"),
+        .testTarget(name: "CLITests", dependencies: ["mhub"], path: "Tests/CLITests"),
+        // Deliberately broken plugins, and a worker that runs them in a child process so that
+        // a crashing plugin can be shown to fail the kit without taking the test run down.
+        .target(name: "ConformanceFixtures", dependencies: ["ConformanceKit", "FormatKit"],
+                path: "Tests/ConformanceFixtures/Plugins"),
+        .executableTarget(name: "conformance-fixture-worker", dependencies: ["ConformanceFixtures", "ConformanceKit"],
+                          path: "Tests/ConformanceFixtures/Worker"),
+        .testTarget(name: "ConformanceTests",
+                    dependencies: ["BuiltInFormats", "ConformanceKit", "ConformanceFixtures", "ExternalPlugins",
+                                   "ProcessSupport", "conformance-fixture-worker"],
+                    path: "Tests/ConformanceTests"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,7 @@
+import ExternalPlugins
 import FormatDescriptors
 import FormatKit
+import Foundation
 import TabularFormats
 
 /// The one place that lists every plugin compiled into the hub.
@@ -12,39 +14,50 @@ public enum BuiltInFormats {
         BIOMTSVFormat(), WideTSVFormat(), WideCSVFormat(), LongTSVFormat(), LongCSVFormat(),
     ]
 
+    /// The id of the format external plugins exchange tables in.
+    public static let wireFormatID = "mhub-json"
+
     /// The registry a run uses: the compiled plugins, then the built-in descriptors
-    /// (`Formats/descriptors/`, embedded in the binary), then the descriptors found in
-    /// `options.formatsDirectories`, then external plugins.
+    /// (`Formats/descriptors/`, embedded in the binary) and those in `options.formatsDirectories`,
+    /// then external plugins from `options.pluginPaths` followed by the folders in `MHUB_PLUGIN_PATH`.
     ///
-    /// Every broken descriptor is reported, each with all of its problems, before failing.
-    public static func registry(_ options: RegistryOptions = RegistryOptions()) throws(PluginLoadError) -> FormatRegistry {
+    /// Broken descriptors fail with `pluginLoadFailed`, listing every problem of every file.
+    public static func registry(_ options: RegistryOptions = RegistryOptions()) throws(RegistryError) -> FormatRegistry {
+        let registry = try FormatRegistry(compiled + (try descriptorPlugins(options.formatsDirectories)))
+        let folders = options.pluginPaths + ExternalPluginLoader.searchPath(options.environmentPluginPath)
+        guard !folders.isEmpty else { return registry }
+        return try registry.adding(try ExternalPluginLoader.discover(in: folders, wire: try wireCodec(in: registry),
+                                                                     limits: options.externalLimits))
+    }
+
+    /// The built-in descriptors and those found in `directories`, as plugins.
+    private static func descriptorPlugins(_ directories: [String]) throws(RegistryError) -> [any FormatPlugin] {
         var (descriptors, errors) = DescriptorCatalog.builtIn()
-        for directory in options.formatsDirectories {
+        for directory in directories {
             let found = DescriptorCatalog.load(directory: directory)
             descriptors += found.descriptors
             errors += found.errors
         }
-        guard errors.isEmpty else { throw .descriptors(errors) }
-        do {
-            return try FormatRegistry(compiled + descriptors.map(DescriptorFormat.init))
-        } catch {
-            throw .registry(error)
+        guard errors.isEmpty else {
+            throw .pluginLoadFailed(path: errors.map(\.file).joined(separator: ", "),
+                                    reason: "\n" + errors.map(\.description).joined(separator: "\n"))
         }
+        return descriptors.map(DescriptorFormat.init)
     }
-}
 
-/// Why the registry could not be assembled.
-public enum PluginLoadError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// A plugin was rejected (duplicate or invalid id, capability mismatch).
-    case registry(RegistryError)
-    /// Descriptor files are broken; each error lists all problems of its file.
-    case descriptors([DescriptorError])
+    /// Loads one external plugin executable (for `mhub conformance --external`) beside the registry's plugins.
+    public static func addingExternal(_ path: String, to registry: FormatRegistry,
+                                      limits: ExternalPluginLimits = ExternalPluginLimits()) throws(RegistryError) -> (FormatRegistry, any FormatPlugin) {
+        let plugin = try ExternalPluginLoader.load(executable: path, wire: try wireCodec(in: registry), limits: limits)
+        return (try registry.adding([plugin]), plugin)
+    }
 
-    public var description: String {
-        switch self {
-        case .registry(let error): "error [registry]: \(error)"
-        case .descriptors(let errors): errors.map(\.description).joined(separator: "\n")
+    /// The registry's profile JSON plugin, which external plugins exchange tables in.
+    private static func wireCodec(in registry: FormatRegistry) throws(RegistryError) -> any ProfileImporter & ProfileExporter {
+        guard let codec = registry.plugin(id: wireFormatID) as? any ProfileImporter & ProfileExporter else {
+            throw .pluginLoadFailed(path: wireFormatID, reason: "external plugins need the \(wireFormatID) plugin, which is not registered")
         }
+        return codec
     }
 }
 
@@ -52,11 +65,19 @@ public enum PluginLoadError: Error, Sendable, Equatable, CustomStringConvertible
 public struct RegistryOptions: Sendable {
     /// Folders of user descriptor files (`--formats-dir`).
     public var formatsDirectories: [String]
-    /// Folders searched for external `mhub-format-<id>` executables (`--plugin-path`, `MHUB_PLUGIN_PATH`).
+    /// Folders searched for external `mhub-format-<id>` executables (`--plugin-path`).
     public var pluginPaths: [String]
+    /// The value of `MHUB_PLUGIN_PATH`: more folders, colon-separated, searched after `pluginPaths`.
+    public var environmentPluginPath: String?
+    /// Time and output limits for external plugins.
+    public var externalLimits: ExternalPluginLimits
 
-    public init(formatsDirectories: [String] = [], pluginPaths: [String] = []) {
+    public init(formatsDirectories: [String] = [], pluginPaths: [String] = [],
+                environmentPluginPath: String? = ProcessInfo.processInfo.environment["MHUB_PLUGIN_PATH"],
+                externalLimits: ExternalPluginLimits = ExternalPluginLimits()) {
         self.formatsDirectories = formatsDirectories
         self.pluginPaths = pluginPaths
+        self.environmentPluginPath = environmentPluginPath
+        self.externalLimits = externalLimits
     }
 }

@@ -7,8 +7,12 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownFormat(String)
     case cannotImport(String)
     case cannotExport(String)
+    /// An output name whose extension no exporter claims.
+    case noExporterForOutput(String)
     /// An output name whose extension several exporters claim.
     case ambiguousOutput(name: String, candidates: [String])
+    /// A descriptor or external plugin could not be loaded.
+    case pluginLoadFailed(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -18,8 +22,10 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownFormat(let id): "no format with id '\(id)' (see `mhub formats`)"
         case .cannotImport(let id): "format '\(id)' cannot be imported"
         case .cannotExport(let id): "format '\(id)' cannot be exported"
+        case .noExporterForOutput(let name): "no exporter recognises the extension of '\(name)'; pass --to"
         case .ambiguousOutput(let name, let candidates):
             "output '\(name)' matches several formats (\(candidates.joined(separator: ", "))); pass --to"
+        case .pluginLoadFailed(let path, let reason): "cannot load plugin \(path): \(reason)"
         }
     }
 }
@@ -130,7 +136,7 @@ public struct FormatRegistry: Sendable {
             let length = exporter.format.extensions.filter { name.lowercased().hasSuffix("." + $0) }.map(\.count).max() ?? 0
             return (exporter, length)
         }.sorted { $0.1 > $1.1 }
-        guard let best = scored.first else { throw .unknownFormat("matching output '\(name)'; pass --to") }
+        guard let best = scored.first else { throw .noExporterForOutput(name) }
         if scored.count > 1, scored[1].1 == best.1 {
             throw .ambiguousOutput(name: name, candidates: scored.filter { $0.1 == best.1 }.map(\.0.format.id))
         }

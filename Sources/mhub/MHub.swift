@@ -1,8 +1,36 @@
 import ArgumentParser
+import FormatKit
+import Foundation
 
+
+
+
+/// The `mhub` command: import, inspect, convert and check microbiome profile tables.
+///
+/// Exit codes: 0 success, 1 bad input or data (including `--strict` warnings), 2 usage error.
 @main
 struct MHub: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mhub",
-        abstract: "MicrobiomeHub: import, convert and check microbiome profile tables.")
+        abstract: "MicrobiomeHub: import, inspect, convert and check microbiome profile tables.",
+        discussion: "Exit codes: 0 success, 1 bad input or data (also --strict warnings), 2 usage error.",
+        subcommands: [FormatsCommand.self, DetectCommand.self, InspectCommand.self, ConvertCommand.self,
+                      ConformanceCommand.self])
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            failure.report()
+            Foundation.exit(failure.exitCode)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                MHub.exit(withError: error)
+            }
+            FileHandle.standardErrorWrite(fullMessage(for: error))
+            Foundation.exit(CommandFailure.usageExitCode)
+        }
+    }
 }

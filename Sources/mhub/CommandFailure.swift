@@ -1,0 +1,44 @@
+import FormatKit
+import Foundation
+
+/// A failure a command reports on one line of standard error, with its exit code.
+struct CommandFailure: Error {
+    /// Exit code for bad input or data.
+    static let dataExitCode: Int32 = 1
+    /// Exit code for a usage error (unknown option, unknown format id).
+    static let usageExitCode: Int32 = 2
+
+    let message: String
+    let exitCode: Int32
+
+    init(_ error: ImportError) {
+        message = error.description
+        exitCode = CommandFailure.dataExitCode
+    }
+
+    init(_ error: ExportError) {
+        message = error.description
+        exitCode = CommandFailure.dataExitCode
+    }
+
+    init(_ error: RegistryError) {
+        message = "error [usage]: \(error)"
+        exitCode = CommandFailure.usageExitCode
+    }
+
+    init(message: String, exitCode: Int32) {
+        self.message = message
+        self.exitCode = exitCode
+    }
+
+    func report() {
+        FileHandle.standardErrorWrite("mhub: \(message)")
+    }
+}
+
+extension FileHandle {
+    /// Writes one line to standard error.
+    static func standardErrorWrite(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}

@@ -1,0 +1,73 @@
+import FormatKit
+import Foundation
+import ProfileModel
+
+/// A minimal profile JSON used as the golden codec of the fixture cases, so that the kit's
+/// own tests do not depend on any production plugin. Not a format users see.
+public struct FixtureJSONFormat: ProfileImporter, ProfileExporter {
+    public init() {}
+
+    public var format: FormatDescription {
+        FormatDescription(id: "fixture-json", name: "Fixture profile JSON", summary: "Golden format of the kit's own test cases.",
+                          extensions: ["profile.json"], canImport: true, canExport: true)
+    }
+
+    public func detect(_ prefix: InputPrefix) -> Detection {
+        prefix.text.contains("\"fixture-profile\"") ? .match(confidence: 0.9, reason: "fixture profile marker") : .noMatch
+    }
+
+    public func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
+        let bytes = try input.readAllText()
+        let document: Document
+        do { document = try JSONDecoder().decode(Document.self, from: Data(bytes)) } catch {
+            throw .syntax(input.location(), reason: "not fixture profile JSON: \(error)")
+        }
+        var builder = ProfileTableBuilder(unit: AbundanceUnit(wireName: document.unit), structure: document.structure,
+                                          provenance: document.provenance)
+        do {
+            for sample in document.samples { try builder.addSample(sample) }
+            for taxon in document.taxa { try builder.addTaxon(taxon) }
+            for entry in document.values { try builder.setValue(entry[2], sample: Int(entry[0]), taxon: Int(entry[1])) }
+        } catch {
+            throw ImportError(error, at: input.location())
+        }
+        do {
+            // The recorded diagnostics replace the ones the builder derives again.
+            var table = try builder.build()
+            table.diagnostics = document.diagnostics
+            return table
+        } catch {
+            throw ImportError(error, at: input.location())
+        }
+    }
+
+    public func losses(for table: ProfileTable) -> [DeclaredLoss] { [] }
+
+    public func write(_ table: ProfileTable, to output: inout OutputSink, options: ExportOptions) throws(ExportError) {
+        var values: [[Double]] = []
+        for sample in table.samples.indices {
+            for entry in table.abundances.entries(ofSample: sample) { values.append([Double(sample), Double(entry.taxon), entry.value]) }
+        }
+        let document = Document(marker: "fixture-profile", unit: table.unit.description, structure: table.structure,
+                                samples: table.samples, taxa: table.taxa, values: values,
+                                provenance: table.provenance, diagnostics: table.diagnostics)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do { try output.write(try encoder.encode(document)) } catch let error as ExportError { throw error } catch {
+            throw .cannotRepresent(reason: "\(error)")
+        }
+        try output.write("\n")
+    }
+
+    private struct Document: Codable {
+        var marker: String
+        var unit: String
+        var structure: ProfileStructure
+        var samples: [Sample]
+        var taxa: [Taxon]
+        /// `[sample index, taxon index, value]` triples.
+        var values: [[Double]]
+        var provenance: Provenance
+        var diagnostics: [Diagnostic]
+    }
+}
