@@ -30,7 +30,8 @@ public struct BIOMTSVFormat: ProfileImporter, ProfileExporter {
         specURL: "http://biom-format.org/documentation/biom_conversion.html",
         canImport: true, canExport: true,
         exportLosses: ["provenance", "sample metadata", "taxon metadata", "taxon ids", "labels",
-                       "unit (re-inferred on import)", "clade-cumulative marking"])
+                       "unit (re-inferred on import)", "clade-cumulative marking"],
+        companions: [TaxonomyCompanion.description])
 
     /// The first line `biom convert --to-tsv` writes.
     static let constructedLine = "# Constructed from biom file"

@@ -26,7 +26,8 @@ public struct LongTSVFormat: ProfileImporter, ProfileExporter {
         versions: ["1"], extensions: ["long.tsv", "tidy.tsv"], mediaType: "text/tab-separated-values",
         specURL: "https://doi.org/10.18637/jss.v059.i10",
         canImport: true, canExport: true,
-        exportLosses: ["provenance", "taxon metadata", "unit (re-inferred on import)", "clade-cumulative marking"])
+        exportLosses: ["provenance", "taxon metadata", "unit (re-inferred on import)", "clade-cumulative marking"],
+        companions: [TaxonomyCompanion.description])
 
     public func detect(_ prefix: InputPrefix) -> Detection {
         LongTableSupport.detect(prefix, delimiters: [UInt8(ascii: "\t")], formatName: "long TSV table")

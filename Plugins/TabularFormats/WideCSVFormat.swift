@@ -25,7 +25,8 @@ public struct WideCSVFormat: ProfileImporter, ProfileExporter {
         specURL: "https://www.rfc-editor.org/rfc/rfc4180",
         canImport: true, canExport: true,
         exportLosses: ["provenance", "sample metadata", "taxon metadata", "unit (re-inferred on import)",
-                       "clade-cumulative marking"])
+                       "clade-cumulative marking"],
+        companions: [TaxonomyCompanion.description])
 
     public func detect(_ prefix: InputPrefix) -> Detection {
         WideTableSupport.detect(prefix, delimiters: [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "|")],

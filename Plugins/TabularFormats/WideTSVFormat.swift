@@ -29,7 +29,8 @@ public struct WideTSVFormat: ProfileImporter, ProfileExporter {
         specURL: "https://www.iana.org/assignments/media-types/text/tab-separated-values",
         canImport: true, canExport: true,
         exportLosses: ["provenance", "sample metadata", "taxon metadata", "unit (re-inferred on import)",
-                       "clade-cumulative marking"])
+                       "clade-cumulative marking"],
+        companions: [TaxonomyCompanion.description])
 
     public func detect(_ prefix: InputPrefix) -> Detection {
         WideTableSupport.detect(prefix, delimiters: [UInt8(ascii: "\t")], formatName: "wide TSV table")

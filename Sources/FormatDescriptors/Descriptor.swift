@@ -22,7 +22,8 @@ public struct Descriptor: Sendable, Hashable {
     /// The format description the plugin shows.
     public var formatDescription: FormatDescription {
         FormatDescription(id: id, name: name, summary: summary, versions: versions, extensions: extensions,
-                          specURL: specURL, canImport: true, canExport: false, kind: .descriptor)
+                          specURL: specURL, canImport: true, canExport: false,
+                          companions: [TaxonomyCompanion.description], kind: .descriptor)
     }
 }
 

@@ -38,7 +38,10 @@ public struct TableImporter: Sendable {
         while let record = try reader.next() {
             try session.consume(record)
         }
-        return try session.finish(windows1252Line: reader.firstWindows1252Line)
+        let companion = try input.companions[TaxonomyCompanion.role].map { companion throws(ImportError) in
+            try TaxonomyCompanion.read(companion)
+        }
+        return try session.finish(windows1252Line: reader.firstWindows1252Line, taxonomy: companion)
     }
 }
 
@@ -413,7 +416,7 @@ private struct ReadSession {
 
     // MARK: Finishing
 
-    mutating func finish(windows1252Line: Int?) throws(ImportError) -> ProfileTable {
+    mutating func finish(windows1252Line: Int?, taxonomy: TaxonomyCompanion?) throws(ImportError) -> ProfileTable {
         switch mode {
         case .long, .singleSample:
             if dataRows == 0 { throw .emptyInput(input.location(line: headerLine)) }
@@ -423,6 +426,7 @@ private struct ReadSession {
         if !parentKeys.isEmpty || !paths.isEmpty {
             TaxonHierarchy.assignLineages(parents: parentKeys, paths: paths, builder: &builder)
         }
+        taxonomy?.annotate(&builder)
         let structure = layout.structure ?? .leaves
         if let unit = options.unit ?? layout.unit {
             builder.unit = unit
