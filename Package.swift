@@ -30,10 +30,10 @@ let package = Package(
         // The engine.
         .target(name: "ProfileModel", path: "Sources/ProfileModel"),
         .target(name: "FormatKit", dependencies: ["ProfileModel", "CZlib"], path: "Sources/FormatKit"),
-        .target(name: "StreamingJSON", dependencies: ["FormatKit"], path: "Sources/StreamingJSON"),
+        .target(name: "StreamingJSON", dependencies: ["FormatKit", "ProfileModel"], path: "Sources/StreamingJSON"),
         .target(name: "SafeYAML", dependencies: ["CYAML"], path: "Sources/SafeYAML"),
-        .target(name: "TabularKit", dependencies: ["FormatKit"], path: "Sources/TabularKit"),
-        .target(name: "FormatDescriptors", dependencies: ["TabularKit", "SafeYAML"],
+        .target(name: "TabularKit", dependencies: ["FormatKit", "ProfileModel"], path: "Sources/TabularKit"),
+        .target(name: "FormatDescriptors", dependencies: ["FormatKit", "ProfileModel", "TabularKit", "SafeYAML"],
                 path: "Sources/FormatDescriptors"),
         .target(name: "ProcessSupport", path: "Sources/ProcessSupport"),
         .target(name: "ExternalPlugins", dependencies: ["FormatKit", "ProfileModel", "ProcessSupport"],
@@ -42,14 +42,15 @@ let package = Package(
                 path: "Sources/ConformanceKit"),
 
         // Format plugins: one target per format family.
-        .target(name: "ProfileFormats", dependencies: ["FormatKit", "StreamingJSON"],
+        .target(name: "ProfileFormats", dependencies: ["FormatKit", "ProfileModel", "StreamingJSON"],
                 path: "Plugins/ProfileFormats"),
 
-        .target(name: "TabularFormats", dependencies: ["FormatKit", "TabularKit"],
+        .target(name: "TabularFormats", dependencies: ["FormatKit", "ProfileModel", "TabularKit"],
                 path: "Plugins/TabularFormats"),
 
         // The one place that lists every built-in plugin.
-        .target(name: "BuiltInFormats", dependencies: ["FormatKit", "ExternalPlugins", "TabularFormats", "FormatDescriptors"],
+        .target(name: "BuiltInFormats",
+                dependencies: ["FormatKit", "ExternalPlugins", "ProfileFormats", "TabularFormats", "FormatDescriptors"],
                 path: "Sources/BuiltInFormats"),
 
         .executableTarget(

@@ -2,6 +2,7 @@ import ExternalPlugins
 import FormatDescriptors
 import FormatKit
 import Foundation
+import ProfileFormats
 import TabularFormats
 
 /// The one place that lists every plugin compiled into the hub.
@@ -10,6 +11,7 @@ import TabularFormats
 public enum BuiltInFormats {
     /// Every compiled plugin, in the order `mhub formats` lists them.
     public static let compiled: [any FormatPlugin] = [
+        ProfileJSONFormat(),
         // Plugins/TabularFormats
         BIOMTSVFormat(), WideTSVFormat(), WideCSVFormat(), LongTSVFormat(), LongCSVFormat(),
     ]

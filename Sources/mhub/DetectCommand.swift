@@ -20,9 +20,7 @@ struct DetectCommand: ParsableCommand {
 
     func run() throws {
         let registry = try plugins.registry()
-        var inputOptions = InputOptions()
-        inputOptions.encoding = encoding
-        let input = try inputOptions.openInput(file)
+        let input = try InputOptions.open(file, encoding: try InputOptions.parseEncoding(encoding))
         let prefix: InputPrefix
         do { prefix = try input.prefix() } catch { throw CommandFailure(error) }
         let candidates = registry.detect(prefix)

@@ -55,21 +55,25 @@ struct InputOptions: ParsableArguments {
 
     /// Opens `path` (`-` for standard input) with its companions.
     func openInput(_ path: String) throws(CommandFailure) -> ImportInput {
-        let forced = try encoding.map { name throws(CommandFailure) -> TextEncoding in
-            guard let value = TextEncoding(rawValue: name.lowercased()) else {
-                throw CommandFailure(message: "error [usage]: unknown encoding '\(name)' (use \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")))",
-                                     exitCode: CommandFailure.usageExitCode)
-            }
-            return value
-        }
         var companionInputs: [String: ImportInput] = [:]
         for (role, file) in try Self.keyValues(companions, flag: "--companion") {
             companionInputs[role] = try Self.open(file, encoding: nil)
         }
-        return try Self.open(path, encoding: forced).with(companions: companionInputs)
+        return try Self.open(path, encoding: try Self.parseEncoding(encoding)).with(companions: companionInputs)
     }
 
-    private static func open(_ path: String, encoding: TextEncoding?) throws(CommandFailure) -> ImportInput {
+    /// The forced encoding named by `--encoding`, if any.
+    static func parseEncoding(_ name: String?) throws(CommandFailure) -> TextEncoding? {
+        guard let name else { return nil }
+        guard let value = TextEncoding(rawValue: name.lowercased()) else {
+            throw CommandFailure(message: "error [usage]: unknown encoding '\(name)' (use \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")))",
+                                 exitCode: CommandFailure.usageExitCode)
+        }
+        return value
+    }
+
+    /// Opens one file (`-` for standard input) without companions.
+    static func open(_ path: String, encoding: TextEncoding?) throws(CommandFailure) -> ImportInput {
         if path == "-" {
             do { return try ImportInput.standardInput(encoding: encoding) } catch { throw CommandFailure(error) }
         }

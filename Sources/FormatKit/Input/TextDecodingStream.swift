@@ -19,8 +19,23 @@ public final class TextDecodingStream: ByteStream {
     /// The encoding in use (known after the first read).
     public var detectedEncoding: TextEncoding? { encoding }
 
+    /// The next decoded chunk; empty only at the real end of the input (a chunk that decodes
+    /// to nothing, such as a lone BOM or half a surrogate pair, is followed by the next one).
     public func read(maxCount: Int) throws(ImportError) -> [UInt8] {
-        var chunk = carry + (try source.read(maxCount: maxCount))
+        while true {
+            let (decoded, sourceEnded) = try decodeNextChunk(maxCount: maxCount)
+            if !decoded.isEmpty || sourceEnded { return decoded }
+        }
+    }
+
+    private func decodeNextChunk(maxCount: Int) throws(ImportError) -> ([UInt8], Bool) {
+        let raw = try source.read(maxCount: maxCount)
+        let ended = raw.isEmpty
+        return (try decode(carry + raw, sourceEnded: ended), ended)
+    }
+
+    private func decode(_ input: [UInt8], sourceEnded: Bool) throws(ImportError) -> [UInt8] {
+        var chunk = input
         carry = []
         if !started {
             started = true
@@ -41,16 +56,11 @@ public final class TextDecodingStream: ByteStream {
                 return []
             }
             if chunk.count % 2 == 1 {
-                carry = [chunk.removeLast()]
-                if chunk.isEmpty {
-                    let more = try source.read(maxCount: maxCount)
-                    if more.isEmpty {
-                        throw .encoding(SourceLocation(file: displayName, byteOffset: bytesRead),
-                                        reason: "UTF-16 text has an odd number of bytes")
-                    }
-                    carry += more
-                    return try read(maxCount: maxCount)
+                if sourceEnded {
+                    throw .encoding(SourceLocation(file: displayName, byteOffset: bytesRead + chunk.count),
+                                    reason: "UTF-16 text has an odd number of bytes")
                 }
+                carry = [chunk.removeLast()]
             }
             return try transcodeUTF16(chunk, littleEndian: encoding == .utf16LE)
         }
