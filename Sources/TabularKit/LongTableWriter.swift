@@ -16,8 +16,9 @@ public struct LongTableWriter: Sendable {
     }
 
     /// What a table loses in this layout.
-    public func losses(for table: ProfileTable) -> [DeclaredLoss] {
-        var losses = TableLosses.common(table)
+    public func losses(for original: ProfileTable) -> [DeclaredLoss] {
+        var losses = TableLosses.common(original)
+        let table = TableLosses.writable(original)
         if table.samples.contains(where: { $0.metadata.values.contains { value in
             if case .list = value { return true }
             if case .object = value { return true }
@@ -25,11 +26,15 @@ public struct LongTableWriter: Sendable {
         } }) {
             losses.append(DeclaredLoss(field: "samples.metadata", detail: "list and object metadata are flattened to text"))
         }
+        if table.samples.contains(where: { $0.metadata.values.contains(.null) }) {
+            losses.append(DeclaredLoss(field: "samples.metadata", detail: "null values are written as empty cells and read back as absent"))
+        }
         return losses
     }
 
-    /// Writes `table` to `sink`.
+    /// Writes `table` to `sink`; a clade-cumulative table is written as its disjoint leaves.
     public func write(_ table: ProfileTable, to sink: inout OutputSink) throws(ExportError) {
+        let table = TableLosses.writable(table)
         let annotations = TaxonAnnotations(table)
         let metadataKeys = Set(table.samples.flatMap { $0.metadata.keys }).sorted()
         var row = DelimitedRowWriter(delimiter: delimiter)

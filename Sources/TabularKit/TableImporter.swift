@@ -259,7 +259,9 @@ private struct ReadSession {
         case .singleSample:
             if dataRows == 1, !sampleMetadataColumns.isEmpty {
                 var metadata = builder.sample(at: 0).metadata
-                for (column, key) in sampleMetadataColumns { metadata[key] = MetadataValue.inferred(from: record.trimmed(column)) }
+                for (column, key) in sampleMetadataColumns {
+                    if let value = Self.metadataValue(record.trimmed(column)) { metadata[key] = value }
+                }
                 builder.setMetadata(metadata, ofSample: 0)
             }
             let taxon = try newTaxon(record, id: try featureID(of: record))
@@ -336,7 +338,10 @@ private struct ReadSession {
 
     private mutating func addSample(id: String, record: TableRecord, field: Int) throws(ImportError) -> Int {
         var metadata: [String: MetadataValue] = [:]
-        for (column, key) in sampleMetadataColumns { metadata[key] = MetadataValue.inferred(from: record.trimmed(column)) }
+        for (column, key) in sampleMetadataColumns {
+            let cell = record.trimmed(column)
+            if !cell.isEmpty { metadata[key] = MetadataValue.inferred(from: cell) }
+        }
         do { return try builder.addSample(Sample(id: id, metadata: metadata)) } catch {
             let position = record.position(ofField: field)
             throw ImportError(error, at: input.location(line: position.line, column: position.column))
@@ -347,13 +352,18 @@ private struct ReadSession {
         guard !sampleMetadataColumns.isEmpty else { return }
         let known = builder.sample(at: sample).metadata
         for (column, key) in sampleMetadataColumns where !variedMetadata.contains(key)
-            && known[key] != MetadataValue.inferred(from: record.trimmed(column)) {
+            && known[key] != Self.metadataValue(record.trimmed(column)) {
             variedMetadata.insert(key)
             builder.addDiagnostic(Diagnostic(
                 code: "table.metadata-varies",
                 message: "column '\(key)' differs between rows of the same sample; the first value is kept",
                 sample: builder.sample(at: sample).id, location: "\(input.name):\(record.line)"))
         }
+    }
+
+    /// A metadata cell's value; an empty cell is no value.
+    private static func metadataValue(_ cell: String) -> MetadataValue? {
+        cell.isEmpty ? nil : MetadataValue.inferred(from: cell)
     }
 
     private func cell(_ record: TableRecord, _ column: Int?) -> String? {

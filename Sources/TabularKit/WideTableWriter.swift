@@ -30,8 +30,9 @@ public struct WideTableWriter: Sendable {
     }
 
     /// What a table loses in this layout.
-    public func losses(for table: ProfileTable) -> [DeclaredLoss] {
-        var losses = TableLosses.common(table)
+    public func losses(for original: ProfileTable) -> [DeclaredLoss] {
+        var losses = TableLosses.common(original)
+        let table = TableLosses.writable(original)
         let present = TaxonAnnotations(table)
         if table.samples.contains(where: { !$0.metadata.isEmpty }) {
             losses.append(DeclaredLoss(field: "samples.metadata", detail: "a wide table has no place for sample metadata"))
@@ -40,7 +41,7 @@ public struct WideTableWriter: Sendable {
             losses.append(DeclaredLoss(field: "taxa.lineage", detail: "no taxonomy column is written"))
         }
         if present.hasTaxonID, !annotations.contains(.taxonID) {
-            losses.append(DeclaredLoss(field: "taxa.taxonID", detail: "no taxon id column is written"))
+            losses.append(DeclaredLoss(field: "taxa.taxon-id", detail: "no taxon id column is written"))
         }
         if present.hasDistinctLabel, !annotations.contains(.label) {
             losses.append(DeclaredLoss(field: "taxa.label", detail: "labels that differ from ids are not written"))
@@ -48,8 +49,9 @@ public struct WideTableWriter: Sendable {
         return losses
     }
 
-    /// Writes `table` to `sink`.
+    /// Writes `table` to `sink`; a clade-cumulative table is written as its disjoint leaves.
     public func write(_ table: ProfileTable, to sink: inout OutputSink) throws(ExportError) {
+        let table = TableLosses.writable(table)
         for line in leadingLines { try sink.write(line + "\n") }
         var row = DelimitedRowWriter(delimiter: delimiter)
         switch orientation {
@@ -115,13 +117,19 @@ public struct WideTableWriter: Sendable {
 
 /// Losses every delimited layout shares.
 enum TableLosses {
-    static func common(_ table: ProfileTable) -> [DeclaredLoss] {
+    /// Losses of `original` as written (cumulative tables become leaves first).
+    static func common(_ original: ProfileTable) -> [DeclaredLoss] {
         var losses: [DeclaredLoss] = []
+        let table = writable(original)
         if !table.provenance.steps.isEmpty || !table.provenance.source.isEmpty {
             losses.append(DeclaredLoss(field: "provenance", detail: "source facts and the step log are not written"))
         }
-        if table.structure == .cladeCumulative {
-            losses.append(DeclaredLoss(field: "structure", detail: "clade-cumulative rows are written, but not marked as such"))
+        if original.structure == .cladeCumulative {
+            losses.append(DeclaredLoss(field: "structure",
+                                       detail: "clade-cumulative rows are written as disjoint leaves (each clade keeps only its residual, as '<id>|unclassified')"))
+        }
+        if !table.diagnostics.isEmpty {
+            losses.append(DeclaredLoss(field: "diagnostics", detail: "import findings are not written"))
         }
         switch table.unit {
         case .counts, .relative, .percent:
@@ -136,6 +144,12 @@ enum TableLosses {
             losses.append(DeclaredLoss(field: "taxa.lineage", detail: "lineages made only of unranked entries are read back by position"))
         }
         return losses
+    }
+
+    /// The table as delimited layouts write it: disjoint leaves, since no column marks rows as cumulative
+    /// (summing such rows after re-import would count every read several times).
+    static func writable(_ table: ProfileTable) -> ProfileTable {
+        table.structure == .cladeCumulative ? table.toLeaves() : table
     }
 
     /// Whether a lineage's text form reads back differently: several entries and none ranked.
