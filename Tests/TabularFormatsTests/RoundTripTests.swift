@@ -47,7 +47,7 @@ final class RoundTripTests: XCTestCase {
         let text = try TableTestSupport.write(table, with: BIOMTSVFormat())
         XCTAssertTrue(text.hasPrefix("# Constructed from biom file\n#OTU ID\tS1\tS2\tS3\ttaxonomy\nOTU_9\t0\t0\t5\tk__Bacteria; p__Bacteroidetes; g__Bacteroides\n"), text)
         let losses = BIOMTSVFormat().losses(for: table).map(\.field)
-        XCTAssertTrue(losses.contains("taxa.taxonID"))
+        XCTAssertTrue(losses.contains("taxa.taxon-id"))
         XCTAssertTrue(losses.contains("taxa.label"))
     }
 
