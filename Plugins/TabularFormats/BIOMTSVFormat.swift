@@ -18,7 +18,7 @@ import TabularKit
 /// ```
 ///
 /// Export writes that layout exactly; it loses provenance, sample and taxon metadata, taxon
-/// ids and labels, the unit and the clade-cumulative marking.
+/// ids and labels, the unit and cumulative rows (a clade-cumulative table is written as its disjoint leaves).
 public struct BIOMTSVFormat: ProfileImporter, ProfileExporter {
     public init() {}
 
@@ -30,7 +30,7 @@ public struct BIOMTSVFormat: ProfileImporter, ProfileExporter {
         specURL: "http://biom-format.org/documentation/biom_conversion.html",
         canImport: true, canExport: true,
         exportLosses: ["provenance", "sample metadata", "taxon metadata", "taxon ids", "labels",
-                       "unit (re-inferred on import)", "clade-cumulative marking"],
+                       "unit (re-inferred on import)", "clade-cumulative rows (written as disjoint leaves)"],
         companions: [TaxonomyCompanion.description])
 
     /// The first line `biom convert --to-tsv` writes.

@@ -20,7 +20,7 @@ public struct LongCSVFormat: ProfileImporter, ProfileExporter {
         versions: ["1"], extensions: ["long.csv", "tidy.csv"], mediaType: "text/csv",
         specURL: "https://www.rfc-editor.org/rfc/rfc4180",
         canImport: true, canExport: true,
-        exportLosses: ["provenance", "taxon metadata", "unit (re-inferred on import)", "clade-cumulative marking"],
+        exportLosses: ["provenance", "taxon metadata", "unit (re-inferred on import)", "clade-cumulative rows (written as disjoint leaves)"],
         companions: [TaxonomyCompanion.description])
 
     public func detect(_ prefix: InputPrefix) -> Detection {

@@ -16,7 +16,7 @@ import TabularKit
 /// ```
 ///
 /// Export writes non-zero values (plus the zero rows that keep every sample and taxon in
-/// order) and loses provenance, taxon metadata, the unit and the clade-cumulative marking.
+/// order) and loses provenance, taxon metadata, the unit and cumulative rows (a clade-cumulative table is written as its disjoint leaves).
 public struct LongTSVFormat: ProfileImporter, ProfileExporter {
     public init() {}
 
@@ -26,7 +26,7 @@ public struct LongTSVFormat: ProfileImporter, ProfileExporter {
         versions: ["1"], extensions: ["long.tsv", "tidy.tsv"], mediaType: "text/tab-separated-values",
         specURL: "https://doi.org/10.18637/jss.v059.i10",
         canImport: true, canExport: true,
-        exportLosses: ["provenance", "taxon metadata", "unit (re-inferred on import)", "clade-cumulative marking"],
+        exportLosses: ["provenance", "taxon metadata", "unit (re-inferred on import)", "clade-cumulative rows (written as disjoint leaves)"],
         companions: [TaxonomyCompanion.description])
 
     public func detect(_ prefix: InputPrefix) -> Detection {

@@ -25,7 +25,7 @@ public struct WideCSVFormat: ProfileImporter, ProfileExporter {
         specURL: "https://www.rfc-editor.org/rfc/rfc4180",
         canImport: true, canExport: true,
         exportLosses: ["provenance", "sample metadata", "taxon metadata", "unit (re-inferred on import)",
-                       "clade-cumulative marking"],
+                       "clade-cumulative rows (written as disjoint leaves)"],
         companions: [TaxonomyCompanion.description])
 
     public func detect(_ prefix: InputPrefix) -> Detection {

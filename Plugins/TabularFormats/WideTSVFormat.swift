@@ -18,7 +18,7 @@ import TabularKit
 /// ```
 ///
 /// Export loses provenance, sample metadata, taxon metadata, the unit (re-inferred on import)
-/// and the clade-cumulative marking; samples-as-rows output also loses taxon annotations.
+/// and cumulative rows (a clade-cumulative table is written as its disjoint leaves); samples-as-rows output also loses taxon annotations.
 public struct WideTSVFormat: ProfileImporter, ProfileExporter {
     public init() {}
 
@@ -29,7 +29,7 @@ public struct WideTSVFormat: ProfileImporter, ProfileExporter {
         specURL: "https://www.iana.org/assignments/media-types/text/tab-separated-values",
         canImport: true, canExport: true,
         exportLosses: ["provenance", "sample metadata", "taxon metadata", "unit (re-inferred on import)",
-                       "clade-cumulative marking"],
+                       "clade-cumulative rows (written as disjoint leaves)"],
         companions: [TaxonomyCompanion.description])
 
     public func detect(_ prefix: InputPrefix) -> Detection {

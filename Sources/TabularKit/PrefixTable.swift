@@ -1,11 +1,9 @@
 import FormatKit
 
-/// The start of a delimited table as detectors see it: the sniffed dialect, the lines above
-/// the header, the header cells and the first data rows, all from the bounded input prefix.
+/// The start of a delimited table as detectors see it: the sniffed dialect, the header cells
+/// and the first data rows, all from the bounded input prefix.
 public struct PrefixTable: Sendable {
     public let dialect: TableDialect
-    /// Lines above the header (titles, comments, key-value blocks).
-    public let leadingLines: [String]
     /// Header cells, trimmed.
     public let header: [String]
     /// Up to 50 data rows, cells trimmed; blank lines left out.
@@ -20,7 +18,6 @@ public struct PrefixTable: Sendable {
                 .map { TextCells.trim(String(decoding: $0, as: UTF8.self)) }
         }
         dialect = sniffed.dialect
-        leadingLines = lines[..<sniffed.headerIndex].map { String(decoding: $0, as: UTF8.self) }
         header = cells(lines[sniffed.headerIndex])
         rows = lines[(sniffed.headerIndex + 1)...].lazy
             .filter { !$0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }

@@ -13,11 +13,6 @@ public struct TableDialect: Sendable, Hashable, CustomStringConvertible {
         self.quote = quote
     }
 
-    /// Tab-separated values with a dot decimal mark.
-    public static let tsv = TableDialect(delimiter: UInt8(ascii: "\t"))
-    /// Comma-separated values with a dot decimal mark.
-    public static let csv = TableDialect(delimiter: UInt8(ascii: ","))
-
     /// The delimiters the sniffer considers, in order of preference on a tie.
     public static let candidateDelimiters: [UInt8] = [UInt8(ascii: "\t"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "|")]
 

@@ -22,9 +22,6 @@ public struct UnitEvidence: Sendable {
         sampleSums[sample] += value
     }
 
-    /// Whether any value carried a `%` sign.
-    public var sawPercentSign: Bool { percentSigns > 0 }
-
     /// The inferred unit and a sentence saying why. `structure` matters because the rows of a
     /// clade-cumulative table overlap, so their sums say nothing; the largest value is used instead.
     public func inferredUnit(structure: ProfileStructure) -> (unit: AbundanceUnit, reason: String) {

@@ -73,6 +73,13 @@ final class DialectImportTests: XCTestCase {
         XCTAssertTrue(percent.diagnostics.contains { $0.code == "unit.inferred" && $0.message.contains("%") })
     }
 
+    func testPipeDelimitedTableWithSpacedNumbers() throws {
+        let table = try TableTestSupport.read("taxon|S1|S2\nBacteroides|1 250|0\nBlautia|3|7\n", name: "p.txt", with: WideCSVFormat())
+        XCTAssertEqual(table.samples.map(\.id), ["S1", "S2"])
+        XCTAssertEqual(table.value(sample: 0, taxon: 0), 1250)
+        XCTAssertTrue(table.provenance.source["dialect"]?.contains("pipe") == true)
+    }
+
     func testUnitOptionOverridesInference() throws {
         let table = try TableTestSupport.read(tsv, name: "t.tsv", with: WideTSVFormat(), options: ImportOptions(unit: .percent))
         XCTAssertEqual(table.unit, .percent)
