@@ -34,8 +34,8 @@ enum WideTableSupport {
                     structure: structure, parsesLineageFromFeatureID: true)
     }
 
-    /// Reads a wide table; the orientation comes from `--option orientation=…` or from the
-    /// header: a first cell such as `sample` or `#SampleID` means one row per sample.
+    /// Reads a wide table in the orientation `--option orientation=…` names, or else the one
+    /// ``orientation(of:layout:)`` finds.
     static func read(_ input: ImportInput, options: ImportOptions, delimiter: UInt8?, formatID: String) throws(ImportError) -> ProfileTable {
         let orientation: WideTableWriter.Orientation?
         let structure: ProfileStructure?
@@ -50,13 +50,29 @@ enum WideTableSupport {
         let taxaLayout = taxaAsRowsLayout(delimiter: delimiter, structure: structure,
                                           taxonomySystem: TabularOptions.taxonomySystem(options.parameters))
         var chosen = orientation
-        if chosen == nil {
-            let header = try TableImporter.peekHeader(input, layout: taxaLayout).cells
-            let corner = HeaderCells.normalized(header.first ?? "")
-            chosen = TableColumnNames.sampleCorner.contains(corner) ? .samplesAsRows : .taxaAsRows
-        }
+        if chosen == nil { chosen = try Self.orientation(of: input, layout: taxaLayout) }
         let layout = chosen == .samplesAsRows ? samplesAsRowsLayout(delimiter: delimiter, structure: structure) : taxaLayout
         return try TableImporter(layout: layout, formatID: formatID).read(input, options: options)
+    }
+
+    /// The orientation a table's own text suggests: lineages down the first column mean taxa as
+    /// rows (a merged MetaPhlAn table, whatever its corner cell says); lineages across the header
+    /// mean samples as rows; otherwise a corner cell such as `sample` or `#SampleID` means samples
+    /// as rows, and anything else taxa as rows.
+    static func orientation(of input: ImportInput, layout: TableLayout) throws(ImportError) -> WideTableWriter.Orientation {
+        if let table = PrefixTable(try input.prefix(), settings: layout.dialect), !table.rows.isEmpty {
+            let lineagesDown = table.rows.filter { looksLikeLineage($0.first ?? "") }.count
+            if lineagesDown * 2 > table.rows.count { return .taxaAsRows }
+            let lineagesAcross = table.header.dropFirst().filter(looksLikeLineage).count
+            if lineagesAcross * 2 > table.header.count - 1 { return .samplesAsRows }
+        }
+        let corner = HeaderCells.normalized(try TableImporter.peekHeader(input, layout: layout).cells.first ?? "")
+        return TableColumnNames.sampleCorner.contains(corner) ? .samplesAsRows : .taxaAsRows
+    }
+
+    private static func looksLikeLineage(_ text: String) -> Bool {
+        let style = LineageParser.parseWithStyle(text).style
+        return style == .prefixed || style == .levelPrefixed
     }
 
     /// Writes a wide table in the orientation `--option orientation=…` asks for (taxa as rows by default).

@@ -437,7 +437,9 @@ private struct ReadSession {
             TaxonHierarchy.assignLineages(parents: parentKeys, paths: paths, builder: &builder)
         }
         taxonomy?.annotate(&builder)
-        let structure = layout.structure ?? .leaves
+        // Rows named by nested lineages overlap, so their sums say nothing about the unit.
+        let nested = layout.structure == nil ? Self.nestedPair(builder) : nil
+        let structure = layout.structure ?? (nested == nil ? .leaves : .cladeCumulative)
         if let unit = options.unit ?? layout.unit {
             builder.unit = unit
         } else {
@@ -455,7 +457,7 @@ private struct ReadSession {
             builder.addDiagnostic(Diagnostic(code: "table.missing-values", severity: .info,
                                              message: "\(missingTokenCount) cell(s) hold a missing-value token (such as NA) and were read as absent"))
         }
-        if layout.structure == nil, let pair = Self.nestedPair(builder) {
+        if let pair = nested {
             builder.addDiagnostic(Diagnostic(
                 code: "structure.nested-lineages",
                 message: "taxon '\(pair.inner)' lies inside '\(pair.outer)'; the rows were read as disjoint leaves — if the values are cumulative, pass --option structure=clade-cumulative",
