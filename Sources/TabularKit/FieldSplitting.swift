@@ -62,6 +62,37 @@ enum FieldSplitting {
         return Split(fields: fields, starts: starts, openQuote: false)
     }
 
+    /// Where a scan stands with respect to quotes, for records that span lines.
+    enum QuoteState {
+        /// At the start of a field: a quote here opens a quoted field.
+        case fieldStart
+        /// Inside an unquoted field, or after a quoted field's closing quote.
+        case unquoted
+        /// Inside a quoted field.
+        case quoted
+    }
+
+    /// The quote state after `bytes`, starting from `state`, with the same rules as ``split(_:delimiter:quote:)``.
+    static func advance(_ state: QuoteState, over bytes: [UInt8], delimiter: UInt8, quote: UInt8) -> QuoteState {
+        var state = state
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch state {
+            case .quoted:
+                if byte == quote {
+                    if index + 1 < bytes.count, bytes[index + 1] == quote { index += 1 } else { state = .unquoted }
+                }
+            case .fieldStart:
+                state = byte == quote ? .quoted : (byte == delimiter ? .fieldStart : .unquoted)
+            case .unquoted:
+                if byte == delimiter { state = .fieldStart }
+            }
+            index += 1
+        }
+        return state
+    }
+
     private static func splitPlain(_ line: [UInt8], delimiter: UInt8) -> Split {
         var fields: [ArraySlice<UInt8>] = []
         var starts: [Int] = []

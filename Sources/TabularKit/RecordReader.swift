@@ -35,15 +35,21 @@ public struct RecordReader {
         guard let (number, first) = try nextLine() else { return nil }
         var raw = first
         var split = FieldSplitting.split(raw, delimiter: dialect.delimiter, quote: dialect.quote)
-        while split.openQuote {
+        if split.openQuote, let quote = dialect.quote {
+            // A quoted field runs on over the next lines: follow the quotes line by line (linear
+            // time), and split the whole record once its field has closed.
             let (_, column) = TableRecord(line: number, raw: raw, fields: split.fields, starts: split.starts)
                 .position(ofField: split.starts.count - 1)
-            guard raw.count <= Self.maxRecordBytes, let (_, more) = try nextLine() else {
-                throw .syntax(input.location(line: number, column: column),
-                              reason: "a quoted field opened here is never closed")
-            }
-            raw.append(0x0A)
-            raw += more
+            var state = FieldSplitting.QuoteState.quoted
+            repeat {
+                guard raw.count <= Self.maxRecordBytes, let (_, more) = try nextLine() else {
+                    throw .syntax(input.location(line: number, column: column),
+                                  reason: "a quoted field opened here is never closed")
+                }
+                raw.append(0x0A)
+                raw += more
+                state = FieldSplitting.advance(state, over: more, delimiter: dialect.delimiter, quote: quote)
+            } while state == .quoted
             split = FieldSplitting.split(raw, delimiter: dialect.delimiter, quote: dialect.quote)
         }
         return TableRecord(line: number, raw: raw, fields: split.fields, starts: split.starts)

@@ -80,6 +80,15 @@ final class DialectImportTests: XCTestCase {
         XCTAssertTrue(table.provenance.source["dialect"]?.contains("pipe") == true)
     }
 
+    func testQuotedFieldsMaySpanLines() throws {
+        let wide = try TableTestSupport.read("taxon,S1\n\"Bacteroides\nfragilis\",4\nBlautia,2\n", name: "m.csv", with: WideCSVFormat())
+        XCTAssertEqual(wide.taxa.map(\.id), ["Bacteroides\nfragilis", "Blautia"])
+        XCTAssertEqual(wide.value(sample: 0, taxon: 1), 2)
+        let long = try TableTestSupport.read("sample,taxon,value,note\nS1,A,4,\"said \"\"hi\"\"\nthen left\"\n",
+                                             name: "l.csv", with: LongCSVFormat())
+        XCTAssertEqual(long.samples[0].metadata["note"], .string("said \"hi\"\nthen left"))
+    }
+
     func testUnitOptionOverridesInference() throws {
         let table = try TableTestSupport.read(tsv, name: "t.tsv", with: WideTSVFormat(), options: ImportOptions(unit: .percent))
         XCTAssertEqual(table.unit, .percent)

@@ -39,6 +39,13 @@ final class TableErrorTests: XCTestCase {
         assertError("taxon,S1\n\"A,1\nB,2\n", name: "q.csv", importer: WideCSVFormat(), code: "syntax", line: 2, column: 1)
     }
 
+    /// An unclosed quote near the top of a long file is followed line by line, not re-split
+    /// each time, and ends in one syntax error at the quote.
+    func testUnclosedQuoteInALongFileIsOneSyntaxError() {
+        let text = "taxon,S1\nA,\"1\n" + String(repeating: "B,2\n", count: 100_000)
+        assertError(text, name: "long.csv", importer: WideCSVFormat(), code: "syntax", line: 2, column: 3)
+    }
+
     func testEmptyInput() {
         assertError("\n\n", code: "empty-input", line: nil, column: nil)
     }
