@@ -34,6 +34,10 @@ let package = Package(
         .target(name: "FormatKit", dependencies: ["ProfileModel", "CZlib"], path: "Sources/FormatKit"),
         .target(name: "HDF5Kit", dependencies: ["CHDF5", "CZlib"], path: "Sources/HDF5Kit"),
         .target(name: "StreamingJSON", dependencies: ["FormatKit", "ProfileModel"], path: "Sources/StreamingJSON"),
+        .target(name: "SafeYAML", dependencies: ["CYAML"], path: "Sources/SafeYAML"),
+        .target(name: "TabularKit", dependencies: ["FormatKit", "ProfileModel"], path: "Sources/TabularKit"),
+        .target(name: "FormatDescriptors", dependencies: ["FormatKit", "ProfileModel", "TabularKit", "SafeYAML"],
+                path: "Sources/FormatDescriptors"),
         .target(name: "ProcessSupport", path: "Sources/ProcessSupport"),
         .target(name: "ExternalPlugins", dependencies: ["FormatKit", "ProfileModel", "ProcessSupport"],
                 path: "Sources/ExternalPlugins"),
@@ -44,11 +48,15 @@ let package = Package(
         .target(name: "ProfileFormats", dependencies: ["FormatKit", "ProfileModel", "StreamingJSON"],
                 path: "Plugins/ProfileFormats"),
 
+        .target(name: "TabularFormats", dependencies: ["FormatKit", "ProfileModel", "TabularKit"],
+                path: "Plugins/TabularFormats"),
         .target(name: "BIOMFormats", dependencies: ["FormatKit", "ProfileModel", "HDF5Kit", "StreamingJSON"],
                 path: "Plugins/BIOMFormats"),
 
         // The one place that lists every built-in plugin.
-        .target(name: "BuiltInFormats", dependencies: ["FormatKit", "ExternalPlugins", "ProfileFormats", "BIOMFormats"],
+        .target(name: "BuiltInFormats",
+                dependencies: ["FormatKit", "ExternalPlugins", "ProfileFormats", "TabularFormats", "BIOMFormats",
+                               "FormatDescriptors"],
                 path: "Sources/BuiltInFormats"),
 
         .executableTarget(
@@ -72,6 +80,11 @@ let package = Package(
                     path: "Tests/BIOMFormatsTests"),
         .testTarget(name: "BIOMInteropTests", dependencies: ["mhub"], path: "Tests/BIOMInteropTests",
                     exclude: ["Peer"]),
+        .testTarget(name: "SafeYAMLTests", dependencies: ["SafeYAML"], path: "Tests/SafeYAMLTests"),
+        .testTarget(name: "TabularFormatsTests",
+                    dependencies: ["TabularKit", "TabularFormats", "FormatDescriptors", "BuiltInFormats", "ConformanceKit",
+                                   "FormatKit", "ProfileModel"],
+                    path: "Tests/TabularFormatsTests"),
         .testTarget(name: "PluginTests", dependencies: ["BuiltInFormats", "ConformanceKit"],
                     path: "Tests/PluginTests"),
         .testTarget(name: "CLITests", dependencies: ["mhub"], path: "Tests/CLITests"),

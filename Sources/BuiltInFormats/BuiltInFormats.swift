@@ -1,8 +1,10 @@
 import BIOMFormats
 import ExternalPlugins
+import FormatDescriptors
 import FormatKit
 import Foundation
 import ProfileFormats
+import TabularFormats
 
 /// The one place that lists every plugin compiled into the hub.
 ///
@@ -11,21 +13,41 @@ public enum BuiltInFormats {
     /// Every compiled plugin, in the order `mhub formats` lists them.
     public static let compiled: [any FormatPlugin] = [
         ProfileJSONFormat(),
-        BIOMJSONFormat(),
-        BIOMHDF5Format(),
+        // Plugins/TabularFormats
+        BIOMTSVFormat(), WideTSVFormat(), WideCSVFormat(), LongTSVFormat(), LongCSVFormat(),
+        // Plugins/BIOMFormats
+        BIOMJSONFormat(), BIOMHDF5Format(),
     ]
 
     /// The id of the format external plugins exchange tables in.
     public static let wireFormatID = "mhub-json"
 
-    /// The registry a run uses: the compiled plugins, then descriptor plugins, then external
-    /// plugins from `options.pluginPaths` followed by the folders in `MHUB_PLUGIN_PATH`.
+    /// The registry a run uses: the compiled plugins, then the built-in descriptors
+    /// (`Formats/descriptors/`, embedded in the binary) and those in `options.formatsDirectories`,
+    /// then external plugins from `options.pluginPaths` followed by the folders in `MHUB_PLUGIN_PATH`.
+    ///
+    /// Broken descriptors fail with `pluginLoadFailed`, listing every problem of every file.
     public static func registry(_ options: RegistryOptions = RegistryOptions()) throws(RegistryError) -> FormatRegistry {
-        let registry = try FormatRegistry(compiled)
+        let registry = try FormatRegistry(compiled + (try descriptorPlugins(options.formatsDirectories)))
         let folders = options.pluginPaths + ExternalPluginLoader.searchPath(options.environmentPluginPath)
         guard !folders.isEmpty else { return registry }
         return try registry.adding(try ExternalPluginLoader.discover(in: folders, wire: try wireCodec(in: registry),
                                                                      limits: options.externalLimits))
+    }
+
+    /// The built-in descriptors and those found in `directories`, as plugins.
+    private static func descriptorPlugins(_ directories: [String]) throws(RegistryError) -> [any FormatPlugin] {
+        var (descriptors, errors) = DescriptorCatalog.builtIn()
+        for directory in directories {
+            let found = DescriptorCatalog.load(directory: directory)
+            descriptors += found.descriptors
+            errors += found.errors
+        }
+        guard errors.isEmpty else {
+            throw .pluginLoadFailed(path: errors.map(\.file).joined(separator: ", "),
+                                    reason: "\n" + errors.map(\.description).joined(separator: "\n"))
+        }
+        return descriptors.map(DescriptorFormat.init)
     }
 
     /// Loads one external plugin executable (for `mhub conformance --external`) beside the registry's plugins.

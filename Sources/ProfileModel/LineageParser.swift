@@ -2,7 +2,8 @@ import Foundation
 
 /// How a lineage string was written; see `docs/TAXONOMY.md` §1 of the design notes.
 public enum LineageStyle: String, Sendable, Codable {
-    /// `x__Name` tokens joined by `;` (Greengenes, SILVA for QIIME 2, GTDB) or `|` (MetaPhlAn, Kraken mpa).
+    /// `x__Name` tokens joined by `;` (Greengenes, SILVA for QIIME 2, GTDB) or `|` (MetaPhlAn, Kraken mpa);
+    /// bare tokens among them (QIIME 1's `Root` and `Other`) are unranked levels.
     case prefixed
     /// SILVA ≤ 132 level prefixes, `D_0__Bacteria;D_1__Proteobacteria;…`.
     case levelPrefixed
@@ -51,6 +52,9 @@ public enum LineageParser {
         if tokens.allSatisfy({ $0.isEmpty || looksPrefixed($0) }), let lineage = parsePrefixed(tokens) {
             return (lineage, .prefixed)
         }
+        if tokens.contains(where: looksPrefixed), let lineage = parseMixedPrefixed(tokens) {
+            return (lineage, .prefixed)
+        }
         if separator == ";", trimmed.hasSuffix(";"), tokens.allSatisfy({ $0.isEmpty || stripMothurConfidence($0) != nil }) {
             let names = tokens.map { stripMothurConfidence($0).map(unquote) ?? "" }
             return (positional(names), .mothur)
@@ -77,6 +81,20 @@ public enum LineageParser {
         for token in tokens where !token.isEmpty {
             guard let (prefix, name) = splitPrefix(token) else { return nil }
             entries.append(LineageEntry(rank: rank(forPrefix: prefix), name: unquote(name)))
+        }
+        return Lineage(entries)
+    }
+
+    /// Prefixed tokens mixed with bare ones, as QIIME 1 writes (`Root;k__Bacteria;Other`) and as
+    /// the hub writes unranked levels (`root; d__Bacteria`): bare tokens become unranked entries.
+    private static func parseMixedPrefixed(_ tokens: [String]) -> Lineage? {
+        var entries: [LineageEntry] = []
+        for token in tokens where !token.isEmpty {
+            if let (prefix, name) = splitPrefix(token) {
+                entries.append(LineageEntry(rank: rank(forPrefix: prefix), name: unquote(name)))
+            } else {
+                entries.append(LineageEntry(rank: .unranked, name: unquote(token)))
+            }
         }
         return Lineage(entries)
     }

@@ -61,6 +61,16 @@ struct InputLayerTests {
         #expect(reader.lineNumber == 5_000)
     }
 
+    @Test func anEndlessLineHitsTheLimit() throws {
+        let (input, _) = try temporaryInput([UInt8](repeating: 0x41, count: 10_000), name: "one-line.txt")
+        var reader = LineReader(stream: try input.openText(), displayName: "one-line.txt", chunkSize: 1_000,
+                                maxLineLength: 4_096)
+        #expect(throws: ImportError.limitExceeded(SourceLocation(file: "one-line.txt", line: 1),
+                                                  limit: "a line longer than 4096 bytes")) {
+            _ = try reader.nextLine()
+        }
+    }
+
     @Test func windows1252WhenForced() throws {
         let (_, url) = try temporaryInput([0x4D, 0xFC, 0x6E, 0x63, 0x68, 0x65, 0x6E, 0x80, 0x0A])
         let input = ImportInput(url: url, name: "latin.csv", encoding: .windows1252)

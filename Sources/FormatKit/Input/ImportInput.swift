@@ -97,7 +97,7 @@ public struct ImportInput: Sendable {
 
     /// A line reader over the decoded text.
     public func lines() throws(ImportError) -> LineReader {
-        LineReader(stream: try openText())
+        LineReader(stream: try openText(), displayName: name)
     }
 
     /// The whole decoded text, refusing inputs larger than `limit` bytes.

@@ -1,17 +1,28 @@
 /// Splits a UTF-8 byte stream into lines, dropping `\n`, `\r\n` and lone `\r` terminators,
 /// and counts them from 1 for error locations.
+///
+/// A line longer than `maxLineLength` is refused with ``ImportError/limitExceeded(_:limit:)``,
+/// so a hostile file that is one endless line cannot exhaust memory.
 public struct LineReader {
+    /// The longest line accepted by default (64 MiB; a 100,000-sample wide table row is about 1 MiB).
+    public static let defaultMaxLineLength = 64 << 20
+
     private let stream: any ByteStream
+    private let displayName: String
     private var buffer: [UInt8] = []
     private var position = 0
     private var exhausted = false
     private let chunkSize: Int
+    private let maxLineLength: Int
     /// The 1-based number of the line last returned.
     public private(set) var lineNumber = 0
 
-    public init(stream: any ByteStream, chunkSize: Int = 1 << 20) {
+    public init(stream: any ByteStream, displayName: String = "<input>", chunkSize: Int = 1 << 20,
+                maxLineLength: Int = LineReader.defaultMaxLineLength) {
         self.stream = stream
+        self.displayName = displayName
         self.chunkSize = chunkSize
+        self.maxLineLength = maxLineLength
     }
 
     /// The next line without its terminator, or `nil` at the end. A final line without a
@@ -47,6 +58,10 @@ public struct LineReader {
     }
 
     private mutating func refill() throws(ImportError) {
+        if buffer.count - position > maxLineLength {
+            throw .limitExceeded(SourceLocation(file: displayName, line: lineNumber + 1),
+                                 limit: "a line longer than \(maxLineLength) bytes")
+        }
         if position > 0 {
             buffer.removeFirst(position)
             position = 0

@@ -1,0 +1,47 @@
+import FormatKit
+import ProfileModel
+import TabularKit
+
+/// A wide comma-separated table (RFC 4180): one row per taxon and one column per sample, or
+/// the transpose with `--option orientation=samples-as-rows`. European spreadsheets'
+/// `;`-separated files with decimal commas, and `|`-separated exports, are read too.
+///
+/// Specification: RFC 4180 (https://www.rfc-editor.org/rfc/rfc4180) for quoting; the table
+/// layout is the same as ``WideTSVFormat``'s.
+///
+/// ```
+/// taxon;S1;S2
+/// Bacteroides;12,5;0
+/// ```
+///
+/// Export writes `,`-separated RFC 4180 text and loses what ``WideTSVFormat`` loses.
+public struct WideCSVFormat: ProfileImporter, ProfileExporter {
+    public init() {}
+
+    public let format = FormatDescription(
+        id: "wide-csv", name: "Wide table (CSV)",
+        summary: "Taxa × samples matrix as comma-, semicolon- or pipe-separated text, either orientation.",
+        versions: ["1"], extensions: ["csv"], mediaType: "text/csv",
+        specURL: "https://www.rfc-editor.org/rfc/rfc4180",
+        canImport: true, canExport: true,
+        exportLosses: ["provenance", "sample metadata", "taxon metadata", "unit (re-inferred on import)",
+                       "clade-cumulative rows (written as disjoint leaves)"],
+        companions: [TaxonomyCompanion.description])
+
+    public func detect(_ prefix: InputPrefix) -> Detection {
+        WideTableSupport.detect(prefix, delimiters: [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "|")],
+                                formatName: "wide CSV table")
+    }
+
+    public func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
+        try WideTableSupport.read(input, options: options, delimiter: nil, formatID: format.id)
+    }
+
+    public func losses(for table: ProfileTable) -> [DeclaredLoss] {
+        WideTableWriter(delimiter: UInt8(ascii: ","), orientation: .taxaAsRows).losses(for: table)
+    }
+
+    public func write(_ table: ProfileTable, to output: inout OutputSink, options: ExportOptions) throws(ExportError) {
+        try WideTableSupport.write(table, to: &output, options: options, delimiter: UInt8(ascii: ","))
+    }
+}

@@ -1,0 +1,50 @@
+import FormatKit
+import ProfileModel
+import TabularKit
+
+/// A wide tab-separated table: one row per taxon and one column per sample (or, with
+/// `--option orientation=samples-as-rows`, the transpose), as spreadsheets, pandas
+/// `DataFrame.to_csv(sep="\t")`, merged MetaPhlAn tables and MGnify study summaries write it.
+///
+/// There is no formal specification; the layout is the common denominator of those writers.
+/// Import sniffs title and comment lines above the header, a BOM, UTF-16, CRLF, decimal
+/// commas, thousands separators and `%` signs; the first column holds feature ids or lineages
+/// (`k__Bacteria;p__Firmicutes`, `k__…|s__…`), and `taxonomy`, `taxon_id`, `label` or `rank`
+/// columns annotate the taxa. The unit is inferred from the values unless `--unit` is given.
+///
+/// ```
+/// taxon	S1	S2	taxonomy
+/// OTU_1	120	0	k__Bacteria; p__Firmicutes
+/// ```
+///
+/// Export loses provenance, sample metadata, taxon metadata, the unit (re-inferred on import)
+/// and cumulative rows (a clade-cumulative table is written as its disjoint leaves); samples-as-rows output also loses taxon annotations.
+public struct WideTSVFormat: ProfileImporter, ProfileExporter {
+    public init() {}
+
+    public let format = FormatDescription(
+        id: "wide-tsv", name: "Wide table (TSV)",
+        summary: "Taxa × samples matrix as tab-separated text, either orientation, with optional taxonomy columns.",
+        versions: ["1"], extensions: ["tsv", "txt", "tab"], mediaType: "text/tab-separated-values",
+        specURL: "https://www.iana.org/assignments/media-types/text/tab-separated-values",
+        canImport: true, canExport: true,
+        exportLosses: ["provenance", "sample metadata", "taxon metadata", "unit (re-inferred on import)",
+                       "clade-cumulative rows (written as disjoint leaves)"],
+        companions: [TaxonomyCompanion.description])
+
+    public func detect(_ prefix: InputPrefix) -> Detection {
+        WideTableSupport.detect(prefix, delimiters: [UInt8(ascii: "\t")], formatName: "wide TSV table")
+    }
+
+    public func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
+        try WideTableSupport.read(input, options: options, delimiter: nil, formatID: format.id)
+    }
+
+    public func losses(for table: ProfileTable) -> [DeclaredLoss] {
+        WideTableWriter(delimiter: UInt8(ascii: "\t"), orientation: .taxaAsRows).losses(for: table)
+    }
+
+    public func write(_ table: ProfileTable, to output: inout OutputSink, options: ExportOptions) throws(ExportError) {
+        try WideTableSupport.write(table, to: &output, options: options, delimiter: UInt8(ascii: "\t"))
+    }
+}

@@ -1,0 +1,63 @@
+import FormatKit
+
+/// The start of a delimited table as detectors see it: the sniffed dialect, the header cells
+/// and the first data rows, all from the bounded input prefix.
+public struct PrefixTable: Sendable {
+    public let dialect: TableDialect
+    /// Header cells, trimmed.
+    public let header: [String]
+    /// Up to 50 data rows, cells trimmed; blank lines left out.
+    public let rows: [[String]]
+
+    /// Sniffs `prefix`; `nil` when no delimiter splits its lines into columns.
+    public init?(_ prefix: InputPrefix, settings: DialectSettings = DialectSettings()) {
+        let lines = prefix.lines.prefix(200).map { Array($0.utf8) }
+        guard let sniffed = DialectSniffer.sniff(lines, settings: settings) else { return nil }
+        func cells(_ line: [UInt8]) -> [String] {
+            FieldSplitting.split(line, delimiter: sniffed.dialect.delimiter, quote: sniffed.dialect.quote).fields
+                .map { TextCells.trim(String(decoding: $0, as: UTF8.self)) }
+        }
+        dialect = sniffed.dialect
+        header = cells(lines[sniffed.headerIndex])
+        rows = lines[(sniffed.headerIndex + 1)...].lazy
+            .filter { !$0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+            .prefix(50).map(cells)
+    }
+
+    /// The normalized header cells (trimmed, lower case).
+    public var normalizedHeader: [String] { header.map(HeaderCells.normalized) }
+
+    /// Whether the header has one of `names` (compared normalized).
+    public func hasColumn(_ names: [String]) -> Bool {
+        let present = Set(normalizedHeader)
+        return names.contains { present.contains(HeaderCells.normalized($0)) }
+    }
+
+    /// The indices of columns whose data cells are all numbers or empty (at least one number).
+    public func numericColumns() -> [Int] {
+        guard !rows.isEmpty else { return [] }
+        return header.indices.filter { column in
+            var sawNumber = false
+            for row in rows where column < row.count {
+                switch NumberCells.read(Array(row[column].utf8)[...], decimalMark: dialect.decimalMark) {
+                case .number: sawNumber = true
+                case .missing: continue
+                case .invalid: return false
+                }
+            }
+            return sawNumber
+        }
+    }
+}
+
+extension TableImporter {
+    /// The dialect and header cells of `input` as this layout finds them, without reading the rows.
+    public static func peekHeader(_ input: ImportInput, layout: TableLayout) throws(ImportError) -> (dialect: TableDialect, cells: [String]) {
+        let located = try HeaderLocator.locate(input, layout: layout)
+        var reader = try RecordReader(input: input, dialect: located.dialect)
+        var skipped = 0
+        while skipped < located.headerLine - 1, try reader.nextLine() != nil { skipped += 1 }
+        guard let header = try reader.next() else { throw .emptyInput(input.location()) }
+        return (located.dialect, (0..<header.count).map { header.trimmed($0) })
+    }
+}

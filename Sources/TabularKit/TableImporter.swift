@@ -1,0 +1,46 @@
+import Foundation
+import FormatKit
+import ProfileModel
+
+/// Reads a delimited table into a ``ProfileTable`` following a ``TableLayout``, one record
+/// at a time: rows go straight into the builder, so memory grows with the non-zero values,
+/// not with the file.
+public struct TableImporter: Sendable {
+    public let layout: TableLayout
+    /// The format id recorded in provenance.
+    public let formatID: String
+
+    public init(layout: TableLayout, formatID: String) {
+        self.layout = layout
+        self.formatID = formatID
+    }
+
+    /// Reads `input`. Options override the layout's unit and give the sample id of single-sample files.
+    public func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
+        let source = input.encoding == nil && layout.encoding != nil
+            ? ImportInput(url: input.url, name: input.name, encoding: layout.encoding, companions: input.companions)
+            : input
+        let located = try HeaderLocator.locate(source, layout: layout)
+        var reader = try RecordReader(input: source, dialect: located.dialect)
+        var preamble: [[UInt8]] = []
+        let header: TableRecord
+        if layout.header == .absent {
+            while preamble.count < located.headerLine, let (_, text) = try reader.nextLine() { preamble.append(text) }
+            header = TableRecord.unnamedHeader(fieldCount: located.fieldCount, line: located.headerLine)
+        } else {
+            while preamble.count < located.headerLine - 1, let (_, text) = try reader.nextLine() { preamble.append(text) }
+            guard let record = try reader.next() else { throw .emptyInput(input.location()) }
+            header = record
+        }
+        var session = try TableReadSession(layout: layout, formatID: formatID, input: input, options: options,
+                                      dialect: located.dialect, header: header,
+                                      preamble: PreambleValues(lines: preamble, layout: layout, dialect: located.dialect))
+        while let record = try reader.next() {
+            try session.consume(record)
+        }
+        let companion = try input.companions[TaxonomyCompanion.role].map { companion throws(ImportError) in
+            try TaxonomyCompanion.read(companion)
+        }
+        return try session.finish(windows1252Line: reader.firstWindows1252Line, taxonomy: companion)
+    }
+}

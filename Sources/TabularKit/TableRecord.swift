@@ -1,0 +1,104 @@
+/// One record of a delimited table: its fields (quotes removed) and where each field starts.
+public struct TableRecord: Sendable {
+    /// The 1-based line the record starts on.
+    public let line: Int
+    /// The field contents as UTF-8 bytes.
+    public let fields: [ArraySlice<UInt8>]
+    /// The record as read (several lines joined by `\n` when a quoted field spans lines).
+    let raw: [UInt8]
+    /// Byte offset in `raw` where each field starts.
+    let starts: [Int]
+
+    init(line: Int, raw: [UInt8], fields: [ArraySlice<UInt8>], starts: [Int]) {
+        self.line = line
+        self.raw = raw
+        self.fields = fields
+        self.starts = starts
+    }
+
+    /// The number of fields.
+    public var count: Int { fields.count }
+
+    /// The record with empty fields appended up to `count` fields.
+    func padded(to count: Int) -> TableRecord {
+        guard fields.count < count else { return self }
+        let missing = count - fields.count
+        return TableRecord(line: line, raw: raw, fields: fields + Array(repeating: [][...], count: missing),
+                           starts: starts + Array(repeating: raw.count + 1, count: missing))
+    }
+
+    /// A header of empty names for a table that has none; `line` is the line before the data.
+    static func unnamedHeader(fieldCount: Int, line: Int) -> TableRecord {
+        TableRecord(line: max(line, 1), raw: [], fields: Array(repeating: [][...], count: fieldCount),
+                    starts: Array(repeating: 0, count: fieldCount))
+    }
+
+    /// Field `index` as text.
+    public func string(_ index: Int) -> String {
+        String(decoding: fields[index], as: UTF8.self)
+    }
+
+    /// Field `index` as text with surrounding spaces and tabs removed.
+    public func trimmed(_ index: Int) -> String {
+        TextCells.trim(string(index))
+    }
+
+    /// Whether every field is empty or whitespace (a blank line, or only delimiters).
+    public var isBlank: Bool {
+        fields.allSatisfy { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+    }
+
+    /// The 1-based line and character column where field `index` starts; one past the end of
+    /// the record for an index beyond the last field.
+    public func position(ofField index: Int) -> (line: Int, column: Int) {
+        let offset = index < starts.count ? starts[index] : raw.count + 1
+        var line = self.line
+        var lineStart = 0
+        for position in 0..<min(offset, raw.count) where raw[position] == 0x0A {
+            line += 1
+            lineStart = position + 1
+        }
+        // Count characters, not bytes: UTF-8 continuation bytes do not start a character.
+        let end = min(offset, raw.count)
+        var column = 1
+        if lineStart < end {
+            for position in lineStart..<end where raw[position] & 0xC0 != 0x80 { column += 1 }
+        }
+        if offset > raw.count { column += offset - raw.count }
+        return (line, column)
+    }
+}
+
+/// Small text helpers shared by the tabular readers and writers.
+public enum TextCells {
+    /// `text` without leading and trailing spaces, tabs and no-break spaces.
+    public static func trim(_ text: String) -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }
+        guard let first = text.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = text.lastIndex(where: { !isSpace($0) })!
+        return String(text[first...last])
+    }
+
+    /// Whether `bytes` are valid UTF-8.
+    public static func isValidUTF8(_ bytes: some Collection<UInt8>) -> Bool {
+        var iterator = bytes.makeIterator()
+        while let byte = iterator.next() {
+            if byte < 0x80 { continue }
+            let extra: Int
+            let minimum: UInt32
+            var scalar: UInt32
+            switch byte {
+            case 0xC2...0xDF: extra = 1; minimum = 0x80; scalar = UInt32(byte & 0x1F)
+            case 0xE0...0xEF: extra = 2; minimum = 0x800; scalar = UInt32(byte & 0x0F)
+            case 0xF0...0xF4: extra = 3; minimum = 0x10000; scalar = UInt32(byte & 0x07)
+            default: return false
+            }
+            for _ in 0..<extra {
+                guard let next = iterator.next(), next & 0xC0 == 0x80 else { return false }
+                scalar = scalar << 6 | UInt32(next & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return false }
+        }
+        return true
+    }
+}

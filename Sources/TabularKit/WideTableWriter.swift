@@ -1,0 +1,159 @@
+import FormatKit
+import ProfileModel
+
+/// Writes a profile as a wide table, in either orientation, streaming from the sparse matrix.
+public struct WideTableWriter: Sendable {
+    /// Which way the matrix is laid out.
+    public enum Orientation: String, Sendable, CaseIterable {
+        /// One row per taxon, one column per sample (BIOM TSV, OTU tables, merged profiles).
+        case taxaAsRows = "taxa-as-rows"
+        /// One row per sample, one column per taxon (scikit-learn, phyloseq with taxa_are_rows = FALSE).
+        case samplesAsRows = "samples-as-rows"
+    }
+
+    public var delimiter: UInt8
+    public var orientation: Orientation
+    /// The first header cell (`taxon`, `#OTU ID`, `sample`).
+    public var cornerCell: String
+    /// Comment lines written before the header, without their newline (`# Constructed from biom file`).
+    public var leadingLines: [String]
+    /// Taxon annotation columns written after the samples (taxa as rows only).
+    public var annotations: Set<TaxonAnnotations.Kind>
+
+    public init(delimiter: UInt8, orientation: Orientation, cornerCell: String? = nil,
+                leadingLines: [String] = [], annotations: Set<TaxonAnnotations.Kind> = Set(TaxonAnnotations.Kind.allCases)) {
+        self.delimiter = delimiter
+        self.orientation = orientation
+        self.cornerCell = cornerCell ?? (orientation == .taxaAsRows ? "taxon" : "sample")
+        self.leadingLines = leadingLines
+        self.annotations = orientation == .taxaAsRows ? annotations : []
+    }
+
+    /// What a table loses in this layout.
+    public func losses(for original: ProfileTable) -> [DeclaredLoss] {
+        var losses = TableLosses.common(original)
+        let table = TableLosses.writable(original)
+        let present = TaxonAnnotations(table)
+        if table.samples.contains(where: { !$0.metadata.isEmpty }) {
+            losses.append(DeclaredLoss(field: "samples.metadata", detail: "a wide table has no place for sample metadata"))
+        }
+        if present.hasLineage, !annotations.contains(.lineage) {
+            losses.append(DeclaredLoss(field: "taxa.lineage", detail: "no taxonomy column is written"))
+        }
+        if present.hasTaxonID, !annotations.contains(.taxonID) {
+            losses.append(DeclaredLoss(field: "taxa.taxon-id", detail: "no taxon id column is written"))
+        }
+        if present.hasDistinctLabel, !annotations.contains(.label) {
+            losses.append(DeclaredLoss(field: "taxa.label", detail: "labels that differ from ids are not written"))
+        }
+        return losses
+    }
+
+    /// Writes `table` to `sink`; a clade-cumulative table is written as its disjoint leaves.
+    public func write(_ table: ProfileTable, to sink: inout OutputSink) throws(ExportError) {
+        let table = TableLosses.writable(table)
+        for line in leadingLines { try sink.write(line + "\n") }
+        var row = DelimitedRowWriter(delimiter: delimiter)
+        switch orientation {
+        case .taxaAsRows: try writeTaxaAsRows(table, row: &row, sink: &sink)
+        case .samplesAsRows: try writeSamplesAsRows(table, row: &row, sink: &sink)
+        }
+        try sink.flush()
+    }
+
+    private func writeTaxaAsRows(_ table: ProfileTable, row: inout DelimitedRowWriter,
+                                 sink: inout OutputSink) throws(ExportError) {
+        let present = TaxonAnnotations(table)
+        let withLineage = annotations.contains(.lineage) && present.hasLineage
+        let withTaxonID = annotations.contains(.taxonID) && present.hasTaxonID
+        let withLabel = annotations.contains(.label) && present.hasDistinctLabel
+        row.text(cornerCell)
+        for sample in table.samples { row.text(sample.id) }
+        if withLabel { row.text("label") }
+        if withTaxonID { row.text("taxon_id") }
+        if withLineage { row.text("taxonomy") }
+        try row.endRow(to: &sink)
+
+        let entries = TaxonMajorEntries(table)
+        let sampleCount = table.samples.count
+        for (index, taxon) in table.taxa.enumerated() {
+            row.text(taxon.id)
+            var entry = entries.starts[index]
+            let end = entries.starts[index + 1]
+            for sample in 0..<sampleCount {
+                if entry < end, Int(entries.samples[entry]) == sample {
+                    row.number(entries.values[entry])
+                    entry += 1
+                } else {
+                    row.number(0)
+                }
+            }
+            if withLabel { row.text(taxon.label) }
+            if withTaxonID { row.text(taxon.taxonID?.description ?? "") }
+            if withLineage { row.text(TaxonAnnotations.lineageText(taxon.lineage)) }
+            try row.endRow(to: &sink)
+        }
+    }
+
+    private func writeSamplesAsRows(_ table: ProfileTable, row: inout DelimitedRowWriter,
+                                    sink: inout OutputSink) throws(ExportError) {
+        row.text(cornerCell)
+        for taxon in table.taxa { row.text(taxon.id) }
+        try row.endRow(to: &sink)
+        let taxonCount = table.taxa.count
+        for (index, sample) in table.samples.enumerated() {
+            row.text(sample.id)
+            var next = 0
+            for (taxon, value) in table.abundances.entries(ofSample: index) {
+                while next < taxon { row.number(0); next += 1 }
+                row.number(value)
+                next += 1
+            }
+            while next < taxonCount { row.number(0); next += 1 }
+            try row.endRow(to: &sink)
+        }
+    }
+}
+
+/// Losses every delimited layout shares.
+enum TableLosses {
+    /// Losses of `original` as written (cumulative tables become leaves first).
+    static func common(_ original: ProfileTable) -> [DeclaredLoss] {
+        var losses: [DeclaredLoss] = []
+        let table = writable(original)
+        if !table.provenance.steps.isEmpty || !table.provenance.source.isEmpty {
+            losses.append(DeclaredLoss(field: "provenance", detail: "source facts and the step log are not written"))
+        }
+        if original.structure == .cladeCumulative {
+            losses.append(DeclaredLoss(field: "structure",
+                                       detail: "clade-cumulative rows are written as disjoint leaves (each clade keeps only its residual, as '<id>|unclassified')"))
+        }
+        if !table.diagnostics.isEmpty {
+            losses.append(DeclaredLoss(field: "diagnostics", detail: "import findings are not written"))
+        }
+        switch table.unit {
+        case .counts, .relative, .percent:
+            losses.append(DeclaredLoss(field: "unit", detail: "the unit is not written; importing infers it from the values"))
+        case .cpm, .other:
+            losses.append(DeclaredLoss(field: "unit", detail: "the unit \(table.unit) is not written and cannot be inferred back"))
+        }
+        if table.taxa.contains(where: { !$0.metadata.isEmpty }) {
+            losses.append(DeclaredLoss(field: "taxa.metadata", detail: "taxon metadata other than the lineage and taxon id is not written"))
+        }
+        if table.taxa.contains(where: { lineageIsAmbiguous($0.lineage) }) {
+            losses.append(DeclaredLoss(field: "taxa.lineage", detail: "lineages made only of unranked entries are read back by position"))
+        }
+        return losses
+    }
+
+    /// The table as delimited layouts write it: disjoint leaves, since no column marks rows as cumulative
+    /// (summing such rows after re-import would count every read several times).
+    static func writable(_ table: ProfileTable) -> ProfileTable {
+        table.structure == .cladeCumulative ? table.toLeaves() : table
+    }
+
+    /// Whether a lineage's text form reads back differently: several entries and none ranked.
+    private static func lineageIsAmbiguous(_ lineage: Lineage) -> Bool {
+        lineage.entries.count > 1 && lineage.entries.allSatisfy { $0.rank == .unranked }
+    }
+}
