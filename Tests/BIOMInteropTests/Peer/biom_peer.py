@@ -4,8 +4,8 @@ mhub wrote, compares, and validates.
     python biom_peer.py generate DIR          # writes tables, prints a JSON manifest
     python biom_peer.py compare A B [--taxonomy-only]
     python biom_peer.py validate FILE
-    python biom_peer.py to-tsv IN OUT         # biom convert --to-tsv --header-key taxonomy
-    python biom_peer.py from-tsv IN OUT       # biom convert --to-hdf5 --process-obs-metadata taxonomy
+    python biom_peer.py to-tsv IN OUT         # biom convert --to-tsv [--header-key taxonomy]
+    python biom_peer.py from-tsv IN OUT       # biom convert --to-hdf5 [--process-obs-metadata taxonomy]
 
 compare and validate print what differs or is invalid and exit 1 when anything does.
 """
@@ -154,6 +154,15 @@ def validate(path):
     return 0 if result["valid_table"] else 1
 
 
+def has_taxonomy_column(path):
+    """Whether a classic OTU table's header (the first line not starting '# ') ends in a taxonomy column."""
+    with open(path) as handle:
+        for line in handle:
+            if not line.startswith("# "):
+                return line.rstrip("\n").split("\t")[-1].lower() == "taxonomy"
+    return False
+
+
 def biom_cli(arguments):
     """Runs the `biom` command line in this process; returns its exit status."""
     from biom.cli import cli
@@ -174,10 +183,13 @@ def main(arguments):
     if command == "validate":
         return validate(arguments[1])
     if command == "to-tsv":
-        return biom_cli(["convert", "-i", arguments[1], "-o", arguments[2], "--to-tsv", "--header-key", "taxonomy"])
+        metadata = load_table(arguments[1]).metadata(axis="observation")
+        header = ["--header-key", "taxonomy"] if metadata is not None and "taxonomy" in metadata[0] else []
+        return biom_cli(["convert", "-i", arguments[1], "-o", arguments[2], "--to-tsv"] + header)
     if command == "from-tsv":
-        return biom_cli(["convert", "-i", arguments[1], "-o", arguments[2], "--to-hdf5", "--table-type", "OTU table",
-                         "--process-obs-metadata", "taxonomy"])
+        taxonomy = ["--process-obs-metadata", "taxonomy"] if has_taxonomy_column(arguments[1]) else []
+        return biom_cli(["convert", "-i", arguments[1], "-o", arguments[2], "--to-hdf5", "--table-type", "OTU table"]
+                        + taxonomy)
     print(f"unknown command {command}", file=sys.stderr)
     return 2
 
