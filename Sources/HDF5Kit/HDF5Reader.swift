@@ -19,9 +19,14 @@ final class HDF5Reader {
     private let space: hid_t
     private let read: (hid_t, UnsafeMutableRawPointer?) -> herr_t
 
-    init(path: String, type: hid_t, space: hid_t,
+    /// Bytes the object occupies in the file, for datasets; reads of more elements than
+    /// deflate could have packed into them are refused (see ``checkLimit(_:)``).
+    private let storedBytes: Int?
+
+    init(path: String, type: hid_t, space: hid_t, storedBytes: Int? = nil,
          read: @escaping (hid_t, UnsafeMutableRawPointer?) -> herr_t) throws(HDF5Error) {
         self.path = path
+        self.storedBytes = storedBytes
         self.type = type
         self.space = space
         self.read = read
@@ -157,7 +162,17 @@ final class HDF5Reader {
         return raw.map { $0 != 0 }
     }
 
+    /// Refuses reads over `maxElements`, and reads of a dataset that declares far more data than
+    /// it stores: deflate expands at most about 1,032-fold, so a dataset whose elements would
+    /// need more than 1,100 times its stored bytes (and over 1 MiB) is corrupt or hostile, and
+    /// reading it would only allocate memory for fill values.
     private func checkLimit(_ maxElements: Int) throws(HDF5Error) {
         guard count <= maxElements else { throw .limitExceeded(path: path, limit: "\(maxElements) elements") }
+        if let storedBytes {
+            let (declared, overflow) = count.multipliedReportingOverflow(by: max(1, H5Tget_size(type)))
+            if overflow || (declared > 1 << 20 && declared / 1_100 > storedBytes) {
+                throw .limitExceeded(path: path, limit: "\(count) elements declared but only \(storedBytes) bytes stored")
+            }
+        }
     }
 }

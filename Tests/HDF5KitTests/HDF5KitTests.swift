@@ -120,6 +120,16 @@ struct HDF5KitTests {
         }
     }
 
+    @Test func refusesDatasetsThatDeclareFarMoreThanTheyStore() throws {
+        // h5py: f.create_dataset('huge', shape=(400_000_000,), dtype='f8', chunks=(1_000_000,),
+        // compression='gzip') with no data written: 3.2 GB declared, nothing stored.
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/declared-huge.h5").path
+        let file = try HDF5File.open(readingFrom: path)
+        #expect(throws: HDF5Error.limitExceeded(path: "/huge", limit: "400000000 elements declared but only 0 bytes stored")) {
+            try file.root.dataset("huge").readDoubles()
+        }
+    }
+
     @Test func refusesWhatItCannotOpenOrStore() throws {
         let empty = temporaryPath("empty.h5")
         FileManager.default.createFile(atPath: empty, contents: Data())
