@@ -32,12 +32,44 @@ public enum NumberCells {
 
     /// The bytes without surrounding ASCII spaces, tabs and UTF-8 no-break spaces.
     static func trimSpaces(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        var slice = bytes
-        while let first = slice.first, first == 0x20 || first == 0x09 { slice = slice.dropFirst() }
-        while let last = slice.last, last == 0x20 || last == 0x09 { slice = slice.dropLast() }
-        if slice.starts(with: [0xC2, 0xA0]) { return trimSpaces(slice.dropFirst(2)) }
-        if slice.count >= 2, slice[slice.endIndex - 2] == 0xC2, slice.last == 0xA0 { return trimSpaces(slice.dropLast(2)) }
-        return slice
+        var lower = bytes.startIndex, upper = bytes.endIndex
+        while true {
+            if lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 {
+                lower += 1
+            } else if upper - lower >= 2, bytes[lower] == 0xC2, bytes[lower + 1] == 0xA0 {
+                lower += 2
+            } else {
+                break
+            }
+        }
+        while true {
+            if lower < upper, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 {
+                upper -= 1
+            } else if upper - lower >= 2, bytes[upper - 2] == 0xC2, bytes[upper - 1] == 0xA0 {
+                upper -= 2
+            } else {
+                break
+            }
+        }
+        return bytes[lower..<upper]
+    }
+
+    /// Whether `cell` is a zero written plainly (`0`, `0.0`, `0.000` with `decimalMark`), which
+    /// holds no abundance and needs no parsing; anything else returns `false`.
+    @inline(__always)
+    static func isPlainZero<Bytes: Collection<UInt8>>(_ cell: Bytes, decimalMark: UInt8) -> Bool where Bytes.Index == Int {
+        var index = cell.startIndex
+        let end = cell.endIndex
+        guard index < end, cell[index] == 0x30 else { return false }
+        index += 1
+        if index == end { return true }
+        guard cell[index] == decimalMark, index + 1 < end else { return false }
+        index += 1
+        while index < end {
+            guard cell[index] == 0x30 else { return false }
+            index += 1
+        }
+        return true
     }
 
     private static let powersOfTen: [Double] = (0...22).map { exponent in
@@ -47,6 +79,10 @@ public enum NumberCells {
     }
 
     /// Parses a number; `nil` when the bytes are not one.
+    ///
+    /// Works in place on the bytes: the digits are accumulated while they are scanned, and only a
+    /// number with more than 15 significant digits or a power of ten beyond 10²² is copied out
+    /// for the standard library's parser.
     static func parse(_ bytes: ArraySlice<UInt8>, decimalMark: UInt8) -> Double? {
         var index = bytes.startIndex
         let end = bytes.endIndex
@@ -55,7 +91,8 @@ public enum NumberCells {
             negative = bytes[index] == UInt8(ascii: "-")
             index += 1
         }
-        var digits: [UInt8] = []
+        var mantissa: UInt64 = 0
+        var significantDigits = 0
         var decimalExponent = 0
         var sawDigit = false
         // Integer part, with thousands separators in groups of three.
@@ -63,8 +100,9 @@ public enum NumberCells {
         var sawSeparator = false
         while index < end {
             let byte = bytes[index]
-            if byte >= 0x30 && byte <= 0x39 {
-                digits.append(byte)
+            let digit = byte &- 0x30
+            if digit < 10 {
+                accumulate(digit, into: &mantissa, significantDigits: &significantDigits)
                 sawDigit = true
                 groupLength += 1
                 index += 1
@@ -74,7 +112,7 @@ public enum NumberCells {
                 sawSeparator = true
                 groupLength = 0
                 index += width
-                guard index < end, bytes[index] >= 0x30 && bytes[index] <= 0x39 else { return nil }
+                guard index < end, bytes[index] &- 0x30 < 10 else { return nil }
             } else {
                 break
             }
@@ -82,8 +120,8 @@ public enum NumberCells {
         if sawSeparator, groupLength != 3 { return nil }
         if index < end, bytes[index] == decimalMark {
             index += 1
-            while index < end, bytes[index] >= 0x30 && bytes[index] <= 0x39 {
-                digits.append(bytes[index])
+            while index < end, bytes[index] &- 0x30 < 10 {
+                accumulate(bytes[index] &- 0x30, into: &mantissa, significantDigits: &significantDigits)
                 decimalExponent -= 1
                 sawDigit = true
                 index += 1
@@ -99,7 +137,7 @@ public enum NumberCells {
             }
             var exponent = 0
             var sawExponentDigit = false
-            while index < end, bytes[index] >= 0x30 && bytes[index] <= 0x39 {
+            while index < end, bytes[index] &- 0x30 < 10 {
                 if exponent < 100_000 { exponent = exponent * 10 + Int(bytes[index] - 0x30) }
                 sawExponentDigit = true
                 index += 1
@@ -108,8 +146,24 @@ public enum NumberCells {
             decimalExponent += exponentNegative ? -exponent : exponent
         }
         guard index == end else { return nil }
-        let magnitude = value(ofDigits: digits, exponent: decimalExponent)
+        let magnitude: Double
+        if significantDigits <= 15, abs(decimalExponent) <= 22 {
+            // Both operands are exact, so the one multiplication or division rounds correctly.
+            let value = Double(mantissa)
+            magnitude = decimalExponent >= 0 ? value * powersOfTen[decimalExponent] : value / powersOfTen[-decimalExponent]
+        } else {
+            magnitude = parseLong(bytes, decimalMark: decimalMark, exponent: decimalExponent)
+        }
         return negative ? -magnitude : magnitude
+    }
+
+    /// Adds one digit to the mantissa; leading zeros are not significant, and digits past the
+    /// 19th are only counted (such numbers go to ``parseLong(_:decimalMark:exponent:)``).
+    @inline(__always)
+    private static func accumulate(_ digit: UInt8, into mantissa: inout UInt64, significantDigits: inout Int) {
+        if significantDigits == 0, digit == 0 { return }
+        if significantDigits < 19 { mantissa = mantissa &* 10 &+ UInt64(digit) }
+        significantDigits += 1
     }
 
     /// The width of a thousands separator at `index` (1 byte, or 2–3 for no-break spaces), if one is there.
@@ -122,18 +176,16 @@ public enum NumberCells {
         return nil
     }
 
-    /// digits × 10^exponent, correctly rounded: exact arithmetic when the digits fit in 2⁵³
-    /// and the power of ten is exact, the standard library's parser otherwise.
-    private static func value(ofDigits digits: [UInt8], exponent: Int) -> Double {
-        var significant = digits[...]
-        while significant.count > 1, significant.first == 0x30 { significant = significant.dropFirst() }
-        if significant.count <= 15, abs(exponent) <= 22 {
-            var mantissa: UInt64 = 0
-            for digit in significant { mantissa = mantissa * 10 + UInt64(digit - 0x30) }
-            let value = Double(mantissa)
-            return exponent >= 0 ? value * powersOfTen[exponent] : value / powersOfTen[-exponent]
+    /// The magnitude of a validated number too long for the exact fast path: its digits (signs,
+    /// separators and the decimal mark left out) times 10^`exponent`, by the standard library's
+    /// correctly rounded parser.
+    private static func parseLong(_ bytes: ArraySlice<UInt8>, decimalMark: UInt8, exponent: Int) -> Double {
+        var text = ""
+        for byte in bytes {
+            if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") { break }
+            if byte &- 0x30 < 10 { text.unicodeScalars.append(Unicode.Scalar(byte)) }
         }
-        let text = String(decoding: significant, as: UTF8.self) + "e\(exponent)"
+        text += "e\(exponent)"
         return Double(text) ?? .infinity
     }
 }

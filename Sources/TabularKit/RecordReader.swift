@@ -15,6 +15,8 @@ public struct RecordReader {
     private let allowsFallback: Bool
     /// The first line that was read as Windows-1252, if any.
     public private(set) var firstWindows1252Line: Int?
+    /// The previous record's field count, to size the next record's field list once.
+    private var lastFieldCount = 0
 
     /// Starts reading `input` with `dialect`.
     public init(input: ImportInput, dialect: TableDialect) throws(ImportError) {
@@ -34,11 +36,12 @@ public struct RecordReader {
     public mutating func next() throws(ImportError) -> TableRecord? {
         guard let (number, first) = try nextLine() else { return nil }
         var raw = first
-        var split = FieldSplitting.split(raw, delimiter: dialect.delimiter, quote: dialect.quote)
+        var split = FieldSplitting.split(raw, delimiter: dialect.delimiter, quote: dialect.quote,
+                                         expectedFields: lastFieldCount)
         if split.openQuote, let quote = dialect.quote {
             // A quoted field runs on over the next lines: follow the quotes line by line (linear
             // time), and split the whole record once its field has closed.
-            let (_, column) = TableRecord(line: number, raw: raw, fields: split.fields, starts: split.starts)
+            let (_, column) = TableRecord(line: number, raw: raw, split: split)
                 .position(ofField: split.starts.count - 1)
             var state = FieldSplitting.QuoteState.quoted
             repeat {
@@ -52,7 +55,8 @@ public struct RecordReader {
             } while state == .quoted
             split = FieldSplitting.split(raw, delimiter: dialect.delimiter, quote: dialect.quote)
         }
-        return TableRecord(line: number, raw: raw, fields: split.fields, starts: split.starts)
+        lastFieldCount = split.bounds.count
+        return TableRecord(line: number, raw: raw, split: split)
     }
 
     private mutating func decode(_ bytes: [UInt8], line: Int) -> [UInt8] {

@@ -231,11 +231,14 @@ struct TableReadSession {
         }
     }
 
-    /// The cell's number, `nil` for an empty or missing cell; fails on text and negatives.
+    /// The cell's number, `nil` for an empty, missing or zero cell; fails on text and negatives.
     private mutating func number(_ record: TableRecord, _ field: Int) throws(ImportError) -> (Double, Bool)? {
-        switch NumberCells.read(record.fields[field], decimalMark: dialect.decimalMark, missing: layout.missingTokens) {
+        // Most cells of a wide table are zeros: they hold no abundance and need no parsing.
+        if record.isPlainZero(field, decimalMark: dialect.decimalMark) { return nil }
+        let cell = record.field(field)
+        switch NumberCells.read(cell, decimalMark: dialect.decimalMark, missing: layout.missingTokens) {
         case .missing:
-            if !NumberCells.trimSpaces(record.fields[field]).isEmpty { missingTokenCount += 1 }
+            if !NumberCells.trimSpaces(cell).isEmpty { missingTokenCount += 1 }
             return nil
         case .invalid:
             let position = record.position(ofField: field)

@@ -2,40 +2,58 @@
 public struct TableRecord: Sendable {
     /// The 1-based line the record starts on.
     public let line: Int
-    /// The field contents as UTF-8 bytes.
-    public let fields: [ArraySlice<UInt8>]
     /// The record as read (several lines joined by `\n` when a quoted field spans lines).
     let raw: [UInt8]
+    /// The bytes the fields are cut from (`raw` itself when no field was quoted).
+    private let content: [UInt8]
+    /// Field `i` is `content[bounds[i]]`.
+    private let bounds: [Range<Int>]
     /// Byte offset in `raw` where each field starts.
     let starts: [Int]
 
-    init(line: Int, raw: [UInt8], fields: [ArraySlice<UInt8>], starts: [Int]) {
+    init(line: Int, raw: [UInt8], split: FieldSplitting.Split) {
+        self.init(line: line, raw: raw, content: split.content, bounds: split.bounds, starts: split.starts)
+    }
+
+    private init(line: Int, raw: [UInt8], content: [UInt8], bounds: [Range<Int>], starts: [Int]) {
         self.line = line
         self.raw = raw
-        self.fields = fields
+        self.content = content
+        self.bounds = bounds
         self.starts = starts
     }
 
     /// The number of fields.
-    public var count: Int { fields.count }
+    public var count: Int { bounds.count }
+
+    /// Field `index`'s contents as UTF-8 bytes.
+    public func field(_ index: Int) -> ArraySlice<UInt8> { content[bounds[index]] }
+
+    /// Whether field `index` is a plainly written zero (see ``NumberCells/isPlainZero(_:decimalMark:)``).
+    func isPlainZero(_ index: Int, decimalMark: UInt8) -> Bool {
+        content.withUnsafeBufferPointer { bytes in
+            NumberCells.isPlainZero(bytes[bounds[index]], decimalMark: decimalMark)
+        }
+    }
 
     /// The record with empty fields appended up to `count` fields.
     func padded(to count: Int) -> TableRecord {
-        guard fields.count < count else { return self }
-        let missing = count - fields.count
-        return TableRecord(line: line, raw: raw, fields: fields + Array(repeating: [][...], count: missing),
+        guard bounds.count < count else { return self }
+        let missing = count - bounds.count
+        return TableRecord(line: line, raw: raw, content: content,
+                           bounds: bounds + Array(repeating: content.count..<content.count, count: missing),
                            starts: starts + Array(repeating: raw.count + 1, count: missing))
     }
 
     /// A header of empty names for a table that has none; `line` is the line before the data.
     static func unnamedHeader(fieldCount: Int, line: Int) -> TableRecord {
-        TableRecord(line: max(line, 1), raw: [], fields: Array(repeating: [][...], count: fieldCount),
+        TableRecord(line: max(line, 1), raw: [], content: [], bounds: Array(repeating: 0..<0, count: fieldCount),
                     starts: Array(repeating: 0, count: fieldCount))
     }
 
     /// Field `index` as text.
     public func string(_ index: Int) -> String {
-        String(decoding: fields[index], as: UTF8.self)
+        String(decoding: field(index), as: UTF8.self)
     }
 
     /// Field `index` as text with surrounding spaces and tabs removed.
@@ -45,7 +63,7 @@ public struct TableRecord: Sendable {
 
     /// Whether every field is empty or whitespace (a blank line, or only delimiters).
     public var isBlank: Bool {
-        fields.allSatisfy { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+        bounds.allSatisfy { content[$0].allSatisfy { $0 == 0x20 || $0 == 0x09 } }
     }
 
     /// The 1-based line and character column where field `index` starts; one past the end of
