@@ -6,10 +6,14 @@ import ProfileModel
 public struct DelimitedRowWriter {
     public let delimiter: UInt8
     private var line: [UInt8] = []
+    /// `delimiter 0` repeated, copied from in one piece for runs of zero cells.
+    private let zeroCells: [UInt8]
+    private static let zeroCellsPerCopy = 4096
 
     public init(delimiter: UInt8) {
         self.delimiter = delimiter
         line.reserveCapacity(1 << 16)
+        zeroCells = Array(repeating: [delimiter, 0x30], count: Self.zeroCellsPerCopy).flatMap { $0 }
     }
 
     /// Appends a text field, quoted when it holds the delimiter, a quote or a line break.
@@ -30,13 +34,46 @@ public struct DelimitedRowWriter {
         line.append(0x22)
     }
 
-    /// Appends a number field (`0` for zero, integers without a decimal point).
+    /// Appends a number field (`0` for zero, integers without a decimal point), as
+    /// ``NumberFormatting/shortest(_:)`` writes it.
     public mutating func number(_ value: Double) {
         if !line.isEmpty { line.append(delimiter) }
         if value == 0 {
             line.append(0x30)
+        } else if value == value.rounded(.towardZero), abs(value) < 9_007_199_254_740_992 {
+            appendInteger(Int64(value))
         } else {
             line += Array(NumberFormatting.shortest(value).utf8)
+        }
+    }
+
+    /// Appends `count` zero fields.
+    public mutating func zeros(_ count: Int) {
+        var remaining = count
+        if remaining > 0, line.isEmpty {
+            line.append(0x30)
+            remaining -= 1
+        }
+        while remaining > 0 {
+            let cells = min(remaining, Self.zeroCellsPerCopy)
+            line.append(contentsOf: zeroCells[0..<(2 * cells)])
+            remaining -= cells
+        }
+    }
+
+    /// An integer's decimal digits, most significant first, without going through a string.
+    private mutating func appendInteger(_ value: Int64) {
+        if value < 0 { line.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        // 2⁵³ has 16 digits: a fixed buffer filled from the end holds any of them.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            line.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 

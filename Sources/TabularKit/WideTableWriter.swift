@@ -78,16 +78,15 @@ public struct WideTableWriter: Sendable {
         let sampleCount = table.samples.count
         for (index, taxon) in table.taxa.enumerated() {
             row.text(taxon.id)
-            var entry = entries.starts[index]
-            let end = entries.starts[index + 1]
-            for sample in 0..<sampleCount {
-                if entry < end, Int(entries.samples[entry]) == sample {
-                    row.number(entries.values[entry])
-                    entry += 1
-                } else {
-                    row.number(0)
-                }
+            // Most cells of a wide table are zeros: write the runs between entries in one piece.
+            var next = 0
+            for entry in entries.starts[index]..<entries.starts[index + 1] {
+                let sample = Int(entries.samples[entry])
+                row.zeros(sample - next)
+                row.number(entries.values[entry])
+                next = sample + 1
             }
+            row.zeros(sampleCount - next)
             if withLabel { row.text(taxon.label) }
             if withTaxonID { row.text(taxon.taxonID?.description ?? "") }
             if withLineage { row.text(TaxonAnnotations.lineageText(taxon.lineage)) }
@@ -105,11 +104,11 @@ public struct WideTableWriter: Sendable {
             row.text(sample.id)
             var next = 0
             for (taxon, value) in table.abundances.entries(ofSample: index) {
-                while next < taxon { row.number(0); next += 1 }
+                row.zeros(taxon - next)
                 row.number(value)
-                next += 1
+                next = taxon + 1
             }
-            while next < taxonCount { row.number(0); next += 1 }
+            row.zeros(taxonCount - next)
             try row.endRow(to: &sink)
         }
     }
