@@ -166,21 +166,25 @@ struct BIOMJSONReader: ~Copyable {
         var element: [Double] = []
         element.reserveCapacity(max(3, shape?.columns ?? 0))
         var index = 0
-        while try reader.nextElement() {
-            element.removeAll(keepingCapacity: true)
-            try reader.readNumberArray(into: &element)
-            switch matrixType {
-            case "dense"?:
-                do throws(ElementProblem) { try addDenseRow(element, row: index, checkWidth: shape != nil) } catch { throw .input(error.at(location(reader))) }
-            case "sparse"?:
-                do throws(ElementProblem) { try addTriplet(element) } catch { throw .input(error.at(location(reader))) }
-            default:
-                rawElements = rawElements ?? RawElements()
-                rawElements!.numbers += element
-                rawElements!.counts.append(Int32(truncatingIfNeeded: element.count))
+        var problem: ElementProblem?
+        let complete = try reader.readNumberArrays(into: &element) { element in
+            do throws(ElementProblem) {
+                switch matrixType {
+                case "dense"?: try addDenseRow(element, row: index, checkWidth: shape != nil)
+                case "sparse"?: try addTriplet(element)
+                default:
+                    rawElements = rawElements ?? RawElements()
+                    rawElements!.numbers += element
+                    rawElements!.counts.append(Int32(truncatingIfNeeded: element.count))
+                }
+            } catch {
+                problem = error
+                return false
             }
             index += 1
+            return true
         }
+        if !complete, let problem { throw .input(problem.at(location(reader))) }
     }
 
     /// Why one `data` element cannot be used; the caller adds its location.
