@@ -33,7 +33,7 @@ enum BIOMObservationMapping {
                     let kept = dropsEmptyTokens ? tokens.filter { !$0.isEmpty } : tokens
                     if !kept.isEmpty {
                         written = kept.joined(separator: "; ")
-                        lineage = LineageParser.parse(written!)
+                        lineage = LineageParser.parseLevels(kept).lineage
                     }
                 } else {
                     unreadable = true
@@ -107,12 +107,12 @@ enum BIOMObservationMapping {
             if fromLabel == taxon.lineage {
                 if taxon.label == taxon.id, styleIsPrefixed { return (nil, true) }
                 let tokens = splitLabel(taxon.label)
-                if styleIsPrefixed || LineageParser.parse(tokens.joined(separator: "; ")) == taxon.lineage {
+                if styleIsPrefixed || LineageParser.parseLevels(tokens).lineage == taxon.lineage {
                     return (tokens, true)
                 }
             }
             let tokens = LineageFormatter.prefixedTokens(taxon.lineage)
-            return (tokens, LineageParser.parse(tokens.joined(separator: "; ")) == taxon.lineage)
+            return (tokens, LineageParser.parseLevels(tokens).lineage == taxon.lineage)
         }
 
         /// The lineage in prefixed style when every entry has a rank and every name reads back

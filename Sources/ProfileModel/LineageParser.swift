@@ -38,8 +38,32 @@ public enum LineageParser {
         if trimmed.isEmpty { return (Lineage(), .plain) }
         let separator: Character = trimmed.utf8.contains(UInt8(ascii: "|")) ? "|" : ";"
         let separatorByte = UInt8(ascii: separator == "|" ? "|" : ";")
-        var tokens = trimmed.utf8.split(separator: separatorByte, omittingEmptySubsequences: false)
+        let tokens = trimmed.utf8.split(separator: separatorByte, omittingEmptySubsequences: false)
             .map { trimming(Substring($0), newlines: false) }
+        return parseTokens(tokens, separator: separator, endsWithSeparator: trimmed.hasSuffix(";"), rankHint: rankHint)
+    }
+
+    /// Parses a lineage that arrives already split into levels (a BIOM taxonomy list, a row of
+    /// an HDF5 taxonomy matrix); the same as parsing the levels joined by `"; "`, without
+    /// joining and splitting them again.
+    public static func parseLevels(_ levels: [String], rankHint: Rank? = nil) -> (lineage: Lineage, style: LineageStyle) {
+        // A level holding a separator or a line break, or non-ASCII text whose trimming can
+        // depend on its neighbours, is read through the joined text.
+        let plain = levels.count >= 2 && levels.allSatisfy { level in
+            level.utf8.allSatisfy { byte in
+                byte < 0x80 && byte != UInt8(ascii: "|") && byte != UInt8(ascii: ";") && !(0x0A...0x0D).contains(byte)
+            }
+        }
+        guard plain else { return parseWithStyle(levels.joined(separator: "; "), rankHint: rankHint) }
+        let tokens = levels.map { trimming(Substring($0), newlines: false) }
+        return parseTokens(tokens, separator: ";", endsWithSeparator: tokens.last?.isEmpty == true, rankHint: rankHint)
+    }
+
+    /// Recognises the style of a lineage split at `separator` into trimmed tokens;
+    /// `endsWithSeparator` when the text ended with `;` (as mothur writes).
+    private static func parseTokens(_ tokens: [String], separator: Character, endsWithSeparator: Bool,
+                                    rankHint: Rank?) -> (lineage: Lineage, style: LineageStyle) {
+        var tokens = tokens
         while tokens.count > 1, tokens.last?.isEmpty == true { tokens.removeLast() }
 
         if tokens.count == 1 && !looksPrefixed(tokens[0]) && !looksLevelPrefixed(tokens[0]) {
@@ -55,7 +79,7 @@ public enum LineageParser {
         if tokens.contains(where: looksPrefixed), let lineage = parseMixedPrefixed(tokens) {
             return (lineage, .prefixed)
         }
-        if separator == ";", trimmed.hasSuffix(";"), tokens.allSatisfy({ $0.isEmpty || stripMothurConfidence($0) != nil }) {
+        if separator == ";", endsWithSeparator, tokens.allSatisfy({ $0.isEmpty || stripMothurConfidence($0) != nil }) {
             let names = tokens.map { stripMothurConfidence($0).map(unquote) ?? "" }
             return (positional(names), .mothur)
         }
