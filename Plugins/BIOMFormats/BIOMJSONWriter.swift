@@ -83,9 +83,9 @@ struct BIOMJSONWriter {
                 for entry in abundances.range(ofSample: sample) {
                     lines.startLine()
                     lines.chunk.append(UInt8(ascii: "["))
-                    Self.appendInteger(UInt64(abundances.taxonIndices[entry]), to: &lines.chunk)
+                    NumberFormatting.appendDecimal(UInt64(abundances.taxonIndices[entry]), to: &lines.chunk)
                     lines.chunk.append(UInt8(ascii: ","))
-                    Self.appendInteger(UInt64(sample), to: &lines.chunk)
+                    NumberFormatting.appendDecimal(UInt64(sample), to: &lines.chunk)
                     lines.chunk.append(UInt8(ascii: ","))
                     Self.appendValue(abundances.values[entry], integral: integral, to: &lines.chunk)
                     lines.chunk.append(UInt8(ascii: "]"))
@@ -160,30 +160,13 @@ struct BIOMJSONWriter {
     /// reads back to the same `Double`, always with a fraction or exponent for `float`.
     private static func appendValue(_ amount: Double, integral: Bool, to bytes: inout [UInt8]) {
         if amount == amount.rounded(), amount >= 0, amount < 9_007_199_254_740_992 {
-            appendInteger(UInt64(amount), to: &bytes)
+            NumberFormatting.appendDecimal(UInt64(amount), to: &bytes)
             if !integral {
                 bytes.append(UInt8(ascii: "."))
                 bytes.append(UInt8(ascii: "0"))
             }
         } else {
             bytes += NumberFormatting.shortest(amount).utf8
-        }
-    }
-
-    /// Decimal digits of a non-negative integer, appended byte by byte (no string, no buffer).
-    private static func appendInteger(_ value: UInt64, to bytes: inout [UInt8]) {
-        var divisor: UInt64 = 1
-        var digits = 1
-        while digits < 20, value >= divisor &* 10 {
-            divisor &*= 10
-            digits += 1
-        }
-        var remaining = value
-        for _ in 0..<digits {
-            let digit = remaining / divisor
-            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: digit))
-            remaining -= digit &* divisor
-            divisor /= 10
         }
     }
 

@@ -219,6 +219,12 @@ public enum LineageParser {
     }
 
     static func rank(forPrefix prefix: String) -> Rank {
+        // ASCII prefixes, nearly all of them, are looked up without lowercasing a string.
+        let utf8 = prefix.utf8
+        if utf8.count == 1, let letter = utf8.first, letter < 0x80 { return asciiLetterRanks[Int(letter)] ?? .unranked }
+        if utf8.count == 2, utf8.allSatisfy({ $0 < 0x80 }) {
+            return utf8.first! | 0x20 == UInt8(ascii: "s") && utf8.last! | 0x20 == UInt8(ascii: "k") ? .domain : .unranked
+        }
         switch prefix.lowercased() {
         case "sk": return .domain
         default:
@@ -226,6 +232,9 @@ public enum LineageParser {
             return .unranked
         }
     }
+
+    /// The rank of each one-letter ASCII prefix (`k`, `P`, …), `nil` for letters that name none.
+    private static let asciiLetterRanks: [Rank?] = (0..<128).map { Rank(prefixLetter: Character(Unicode.Scalar(UInt8($0)))) }
 
     /// `Bacteroidetes(100)` → `Bacteroidetes`; `nil` when the token has no `(number)` suffix.
     static func stripMothurConfidence(_ token: String) -> String? {

@@ -41,7 +41,8 @@ public struct DelimitedRowWriter {
         if value == 0 {
             line.append(0x30)
         } else if value == value.rounded(.towardZero), abs(value) < 9_007_199_254_740_992 {
-            appendInteger(Int64(value))
+            if value < 0 { line.append(UInt8(ascii: "-")) }
+            NumberFormatting.appendDecimal(UInt64(value.magnitude), to: &line)
         } else {
             line += Array(NumberFormatting.shortest(value).utf8)
         }
@@ -58,22 +59,6 @@ public struct DelimitedRowWriter {
             let cells = min(remaining, Self.zeroCellsPerCopy)
             line.append(contentsOf: zeroCells[0..<(2 * cells)])
             remaining -= cells
-        }
-    }
-
-    /// An integer's decimal digits, most significant first, without going through a string.
-    private mutating func appendInteger(_ value: Int64) {
-        if value < 0 { line.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        // 2⁵³ has 16 digits: a fixed buffer filled from the end holds any of them.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var start = digits.count
-            repeat {
-                start -= 1
-                digits[start] = 0x30 + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            line.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 
