@@ -22,8 +22,27 @@ public struct InputPrefix: Sendable {
 
     /// The text's lines without terminators; the last line is dropped when the prefix was cut
     /// mid-line, so detectors never see a partial line.
+    ///
+    /// Every detector asks for them, so they are split on the UTF-8 bytes rather than by
+    /// characters: `\n` and `\r` always end a character (Unicode's grapheme rules break
+    /// around them), so the lines are the same.
     public var lines: [Substring] {
-        var result = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        var result: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            guard byte == 0x0A || byte == 0x0D else {
+                index = utf8.index(after: index)
+                continue
+            }
+            result.append(text[start..<index])
+            index = utf8.index(after: index)
+            if byte == 0x0D, index != utf8.endIndex, utf8[index] == 0x0A { index = utf8.index(after: index) }
+            start = index
+        }
+        result.append(text[start..<utf8.endIndex])
         if !isComplete, result.count > 1 { result.removeLast() }
         if result.last?.isEmpty == true { result.removeLast() }
         return result
