@@ -65,7 +65,8 @@ public final class HDF5Dataset: HDF5Object {
         try HDF5Library.locked { () throws(HDF5Error) -> HDF5Reader in
             try HDF5Reader(path: path, type: H5Dget_type(id), space: H5Dget_space(id),
                            storedBytes: Int(clamping: H5Dget_storage_size(id))) { memoryType, buffer in
-                H5Dread(id, memoryType, mhub_H5S_ALL(), mhub_H5S_ALL(), mhub_H5P_DEFAULT(), buffer)
+                HDF5ChunkReader.read(dataset: id, memoryType: memoryType, into: buffer)
+                    ?? H5Dread(id, memoryType, mhub_H5S_ALL(), mhub_H5S_ALL(), mhub_H5P_DEFAULT(), buffer)
             }
         }
     }
