@@ -111,6 +111,8 @@ enum BIOMObservationMapping {
                     return (tokens, true)
                 }
             }
+            // Ranked entries with plain names read back from their prefixed tokens without a check.
+            if let tokens = plainPrefixedTokens(taxon.lineage) { return (tokens, true) }
             let tokens = LineageFormatter.prefixedTokens(taxon.lineage)
             return (tokens, LineageParser.parseLevels(tokens).lineage == taxon.lineage)
         }

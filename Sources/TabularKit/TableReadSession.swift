@@ -172,7 +172,7 @@ struct TableReadSession {
         switch mode {
         case .taxaAsRows(let samples):
             let taxon = try newTaxon(record, id: try featureID(of: record))
-            for (field, sample) in samples {
+            for (field, sample) in samples where !record.isPlainZero(field, decimalMark: dialect.decimalMark) {
                 guard let (value, percent) = try number(record, field) else { continue }
                 try store(value, percent: percent, sample: sample, taxon: taxon, record: record, field: field)
             }

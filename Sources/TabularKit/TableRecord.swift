@@ -30,6 +30,7 @@ public struct TableRecord: Sendable {
     public func field(_ index: Int) -> ArraySlice<UInt8> { content[bounds[index]] }
 
     /// Whether field `index` is a plainly written zero (see ``NumberCells/isPlainZero(_:decimalMark:)``).
+    @inline(__always)
     func isPlainZero(_ index: Int, decimalMark: UInt8) -> Bool {
         content.withUnsafeBufferPointer { bytes in
             NumberCells.isPlainZero(bytes[bounds[index]], decimalMark: decimalMark)
