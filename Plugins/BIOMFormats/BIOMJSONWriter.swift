@@ -73,26 +73,102 @@ struct BIOMJSONWriter {
         try json.endObject(to: &sink)
     }
 
-    /// `[row, column, value]` triplets, sample by sample, one per line, formatted straight
-    /// into byte chunks: the bulk of the file, millions of lines.
+    /// `[row, column, value]` triplets, sample by sample, one per line: the bulk of the file,
+    /// millions of lines. Runs of samples holding about 1 MiB of lines are formatted on every
+    /// core, a few runs at a time, and written in order, so the bytes do not depend on the
+    /// number of cores.
     private func writeSparse(integral: Bool, _ json: inout JSONWriter, _ sink: inout OutputSink) throws(ExportError) {
         let abundances = table.abundances
-        var lines = LineChunks(json)
+        let layout = LineLayout(json)
+        let runs = Self.sampleRuns(abundances, entriesPerRun: 1 << 15)
+        let runsPerRound = 2 * max(1, ProcessInfo.processInfo.activeProcessorCount)
         try json.encodedValue(to: &sink) { (sink: inout OutputSink) throws(ExportError) in
-            for sample in 0..<abundances.sampleCount {
-                for entry in abundances.range(ofSample: sample) {
-                    lines.startLine()
-                    lines.chunk.append(UInt8(ascii: "["))
-                    NumberFormatting.appendDecimal(UInt64(abundances.taxonIndices[entry]), to: &lines.chunk)
-                    lines.chunk.append(UInt8(ascii: ","))
-                    NumberFormatting.appendDecimal(UInt64(sample), to: &lines.chunk)
-                    lines.chunk.append(UInt8(ascii: ","))
-                    Self.appendValue(abundances.values[entry], integral: integral, to: &lines.chunk)
-                    lines.chunk.append(UInt8(ascii: "]"))
-                    try lines.handOver(to: &sink)
+            try sink.write([UInt8(ascii: "[")])
+            var round = 0
+            while round < runs.count {
+                let batch = Array(runs[round..<min(round + runsPerRound, runs.count)])
+                let formatted = FormattedRuns(count: batch.count)
+                let startsArray = round == 0
+                DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+                    formatted.store(Self.triplets(of: abundances, samples: batch[index], integral: integral,
+                                                  layout: layout, first: startsArray && index == 0), at: index)
                 }
+                for bytes in formatted.all { try sink.write(bytes) }
+                round += batch.count
             }
-            try lines.finish(to: &sink)
+            try sink.write((abundances.nonZeroCount > 0 ? layout.closingBreak : []) + [UInt8(ascii: "]")])
+        }
+    }
+
+    /// Consecutive ranges of samples holding about `entriesPerRun` entries each.
+    private static func sampleRuns(_ abundances: SparseAbundances, entriesPerRun: Int) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var start = 0
+        var entries = 0
+        for sample in 0..<abundances.sampleCount {
+            entries += abundances.range(ofSample: sample).count
+            if entries >= entriesPerRun {
+                runs.append(start..<(sample + 1))
+                start = sample + 1
+                entries = 0
+            }
+        }
+        if start < abundances.sampleCount { runs.append(start..<abundances.sampleCount) }
+        return runs
+    }
+
+    /// The lines of the entries of `samples`, each line preceded by its break (and by a
+    /// comma, except the array's very first line when `first`).
+    private static func triplets(of abundances: SparseAbundances, samples: Range<Int>, integral: Bool,
+                                 layout: LineLayout, first: Bool) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var entryCount = 0
+        for sample in samples { entryCount += abundances.range(ofSample: sample).count }
+        bytes.reserveCapacity(entryCount * (layout.elementBreak.count + 32))
+        var needsComma = !first
+        for sample in samples {
+            for entry in abundances.range(ofSample: sample) {
+                if needsComma { bytes.append(UInt8(ascii: ",")) }
+                needsComma = true
+                bytes += layout.elementBreak
+                bytes.append(UInt8(ascii: "["))
+                NumberFormatting.appendDecimal(UInt64(abundances.taxonIndices[entry]), to: &bytes)
+                bytes.append(UInt8(ascii: ","))
+                NumberFormatting.appendDecimal(UInt64(sample), to: &bytes)
+                bytes.append(UInt8(ascii: ","))
+                appendValue(abundances.values[entry], integral: integral, to: &bytes)
+                bytes.append(UInt8(ascii: "]"))
+            }
+        }
+        return bytes
+    }
+
+    /// Runs formatted on several threads, kept by index.
+    private final class FormattedRuns: @unchecked Sendable {
+        private let lock = NSLock()
+        private var runs: [[UInt8]]
+
+        init(count: Int) { runs = Array(repeating: [], count: count) }
+
+        func store(_ bytes: [UInt8], at index: Int) {
+            lock.lock()
+            runs[index] = bytes
+            lock.unlock()
+        }
+
+        var all: [[UInt8]] { lock.lock(); defer { lock.unlock() }; return runs }
+    }
+
+    /// The line breaks of an array value written one element per line, in the layout
+    /// ``JSONWriter`` gives multi-line arrays.
+    private struct LineLayout: Sendable {
+        let elementBreak: [UInt8]
+        let closingBreak: [UInt8]
+
+        /// The breaks for an array about to be written as the next value of `json`.
+        init(_ json: borrowing JSONWriter) {
+            elementBreak = [0x0A] + Array(repeating: UInt8(ascii: " "), count: (json.depth + 1) * json.indent)
+            closingBreak = [0x0A] + Array(repeating: UInt8(ascii: " "), count: json.depth * json.indent)
         }
     }
 
@@ -123,21 +199,19 @@ struct BIOMJSONWriter {
     /// multi-line arrays, and handed to the sink in chunks of about 1 MiB.
     private struct LineChunks {
         var chunk: [UInt8] = [UInt8(ascii: "[")]
-        private let elementBreak: [UInt8]
-        private let closingBreak: [UInt8]
+        private let layout: LineLayout
         private var lines = 0
 
         /// Chunks for an array about to be written as the next value of `json`.
         init(_ json: borrowing JSONWriter) {
-            elementBreak = [0x0A] + Array(repeating: UInt8(ascii: " "), count: (json.depth + 1) * json.indent)
-            closingBreak = [0x0A] + Array(repeating: UInt8(ascii: " "), count: json.depth * json.indent)
+            layout = LineLayout(json)
             chunk.reserveCapacity((1 << 20) + (1 << 16))
         }
 
         /// Starts an element's line; the caller appends the element to ``chunk``.
         mutating func startLine() {
             if lines > 0 { chunk.append(UInt8(ascii: ",")) }
-            chunk += elementBreak
+            chunk += layout.elementBreak
             lines += 1
         }
 
@@ -150,7 +224,7 @@ struct BIOMJSONWriter {
 
         /// Closes the array and writes the rest.
         mutating func finish(to sink: inout OutputSink) throws(ExportError) {
-            if lines > 0 { chunk += closingBreak }
+            if lines > 0 { chunk += layout.closingBreak }
             chunk.append(UInt8(ascii: "]"))
             try sink.write(chunk)
         }
