@@ -87,13 +87,12 @@ struct BIOMJSONWriter {
             var round = 0
             while round < runs.count {
                 let batch = Array(runs[round..<min(round + runsPerRound, runs.count)])
-                let formatted = FormattedRuns(count: batch.count)
                 let startsArray = round == 0
-                DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-                    formatted.store(Self.triplets(of: abundances, samples: batch[index], integral: integral,
-                                                  layout: layout, first: startsArray && index == 0), at: index)
+                let formatted = OrderedParallelMap.map(batch.count) { index in
+                    Self.triplets(of: abundances, samples: batch[index], integral: integral,
+                                  layout: layout, first: startsArray && index == 0)
                 }
-                for bytes in formatted.all { try sink.write(bytes) }
+                for bytes in formatted { try sink.write(bytes) }
                 round += batch.count
             }
             try sink.write((abundances.nonZeroCount > 0 ? layout.closingBreak : []) + [UInt8(ascii: "]")])
@@ -141,22 +140,6 @@ struct BIOMJSONWriter {
             }
         }
         return bytes
-    }
-
-    /// Runs formatted on several threads, kept by index.
-    private final class FormattedRuns: @unchecked Sendable {
-        private let lock = NSLock()
-        private var runs: [[UInt8]]
-
-        init(count: Int) { runs = Array(repeating: [], count: count) }
-
-        func store(_ bytes: [UInt8], at index: Int) {
-            lock.lock()
-            runs[index] = bytes
-            lock.unlock()
-        }
-
-        var all: [[UInt8]] { lock.lock(); defer { lock.unlock() }; return runs }
     }
 
     /// The line breaks of an array value written one element per line, in the layout

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Work spread over every core with results kept in input order, so that what the plugins
+/// write never depends on the number of cores or on scheduling.
+enum OrderedParallelMap {
+    /// `transform(0) … transform(count - 1)`, computed concurrently, in index order.
+    static func map<Result: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> Result) -> [Result] {
+        let results = Results<Result>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { index in results.store(transform(index), at: index) }
+        return results.all
+    }
+
+    /// Results filled in by index from several threads.
+    private final class Results<Result: Sendable>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [Result?]
+
+        init(count: Int) { values = Array(repeating: nil, count: count) }
+
+        func store(_ value: Result, at index: Int) {
+            lock.lock()
+            values[index] = value
+            lock.unlock()
+        }
+
+        /// Every result; each index was stored exactly once by `concurrentPerform`.
+        var all: [Result] { lock.lock(); defer { lock.unlock() }; return values.map { $0! } }
+    }
+}
