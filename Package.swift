@@ -26,10 +26,13 @@ let package = Package(
                        providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CHDF5", path: "Sources/CHDF5", pkgConfig: "hdf5",
+                       providers: [.apt(["libhdf5-dev"])]),
 
         // The engine.
         .target(name: "ProfileModel", path: "Sources/ProfileModel"),
         .target(name: "FormatKit", dependencies: ["ProfileModel", "CZlib"], path: "Sources/FormatKit"),
+        .target(name: "HDF5Kit", dependencies: ["CHDF5", "CZlib"], path: "Sources/HDF5Kit"),
         .target(name: "StreamingJSON", dependencies: ["FormatKit", "ProfileModel"], path: "Sources/StreamingJSON"),
         .target(name: "SafeYAML", dependencies: ["CYAML"], path: "Sources/SafeYAML"),
         .target(name: "TabularKit", dependencies: ["FormatKit", "ProfileModel"], path: "Sources/TabularKit"),
@@ -47,10 +50,13 @@ let package = Package(
 
         .target(name: "TabularFormats", dependencies: ["FormatKit", "ProfileModel", "TabularKit"],
                 path: "Plugins/TabularFormats"),
+        .target(name: "BIOMFormats", dependencies: ["FormatKit", "ProfileModel", "HDF5Kit", "StreamingJSON"],
+                path: "Plugins/BIOMFormats"),
 
         // The one place that lists every built-in plugin.
         .target(name: "BuiltInFormats",
-                dependencies: ["FormatKit", "ExternalPlugins", "ProfileFormats", "TabularFormats", "FormatDescriptors"],
+                dependencies: ["FormatKit", "ExternalPlugins", "ProfileFormats", "TabularFormats", "BIOMFormats",
+                               "FormatDescriptors"],
                 path: "Sources/BuiltInFormats"),
 
         .executableTarget(
@@ -68,6 +74,12 @@ let package = Package(
                     path: "Tests/FormatKitTests"),
         .testTarget(name: "StreamingJSONTests", dependencies: ["StreamingJSON"],
                     path: "Tests/StreamingJSONTests"),
+        .testTarget(name: "HDF5KitTests", dependencies: ["HDF5Kit"], path: "Tests/HDF5KitTests",
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "BIOMFormatsTests", dependencies: ["BIOMFormats", "HDF5Kit"],
+                    path: "Tests/BIOMFormatsTests"),
+        .testTarget(name: "BIOMInteropTests", dependencies: ["mhub"], path: "Tests/BIOMInteropTests",
+                    exclude: ["Peer"]),
         .testTarget(name: "SafeYAMLTests", dependencies: ["SafeYAML"], path: "Tests/SafeYAMLTests"),
         .testTarget(name: "TabularFormatsTests",
                     dependencies: ["TabularKit", "TabularFormats", "FormatDescriptors", "BuiltInFormats", "ConformanceKit",

@@ -1,3 +1,4 @@
+import BIOMFormats
 import ExternalPlugins
 import FormatDescriptors
 import FormatKit
@@ -14,6 +15,8 @@ public enum BuiltInFormats {
         ProfileJSONFormat(),
         // Plugins/TabularFormats
         BIOMTSVFormat(), WideTSVFormat(), WideCSVFormat(), LongTSVFormat(), LongCSVFormat(),
+        // Plugins/BIOMFormats
+        BIOMJSONFormat(), BIOMHDF5Format(),
     ]
 
     /// The id of the format external plugins exchange tables in.

@@ -34,11 +34,12 @@ public enum LineageParser {
 
     /// Parses `text` and reports the style it recognised.
     public static func parseWithStyle(_ text: String, rankHint: Rank? = nil) -> (lineage: Lineage, style: LineageStyle) {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = trimming(Substring(text), newlines: true)
         if trimmed.isEmpty { return (Lineage(), .plain) }
-        let separator: Character = trimmed.contains("|") ? "|" : ";"
-        var tokens = trimmed.split(separator: separator, omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+        let separator: Character = trimmed.utf8.contains(UInt8(ascii: "|")) ? "|" : ";"
+        let separatorByte = UInt8(ascii: separator == "|" ? "|" : ";")
+        var tokens = trimmed.utf8.split(separator: separatorByte, omittingEmptySubsequences: false)
+            .map { trimming(Substring($0), newlines: false) }
         while tokens.count > 1, tokens.last?.isEmpty == true { tokens.removeLast() }
 
         if tokens.count == 1 && !looksPrefixed(tokens[0]) && !looksLevelPrefixed(tokens[0]) {
@@ -125,27 +126,72 @@ public enum LineageParser {
 
     /// `k__Bacteria`, `d__`, `sk__Bacteria`, or Bracken's single-underscore `p_Proteobacteria`.
     static func looksPrefixed(_ token: String) -> Bool {
-        splitPrefix(token) != nil
+        prefixBoundary(token) != nil
     }
 
     static func looksLevelPrefixed(_ token: String) -> Bool {
-        guard let (prefix, _) = splitPrefix(token) else { return false }
-        return prefix.hasPrefix("D_") && Int(prefix.dropFirst(2)) != nil
+        guard let (prefixEnd, _) = prefixBoundary(token) else { return false }
+        let prefix = token.utf8[..<prefixEnd]
+        return prefix.count > 2 && prefix.starts(with: "D_".utf8)
+            && prefix.dropFirst(2).allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 
     /// Splits `x__Name` (or `x_Name` for a single known letter) into prefix and name.
     static func splitPrefix(_ token: String) -> (String, String)? {
-        if let range = token.range(of: "__") {
-            let prefix = String(token[..<range.lowerBound])
-            guard !prefix.isEmpty, prefix.count <= 4,
-                  prefix.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
-            return (prefix, String(token[range.upperBound...]))
+        guard let (prefixEnd, nameStart) = prefixBoundary(token) else { return nil }
+        return (String(token[..<prefixEnd]), String(token[nameStart...]))
+    }
+
+    /// Where the rank prefix of `x__Name` (or `x_Name`) ends and the name starts, without
+    /// allocating: lineages are parsed for every taxon of large tables.
+    private static func prefixBoundary(_ token: String) -> (String.Index, String.Index)? {
+        let utf8 = token.utf8
+        let underscore = UInt8(ascii: "_")
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let next = utf8.index(after: index)
+            if utf8[index] == underscore, next != utf8.endIndex, utf8[next] == underscore {
+                let prefix = token[..<index]
+                let isShortWord = prefix.utf8.allSatisfy { $0 < 0x80 }
+                    ? prefix.utf8.count <= 4 && prefix.utf8.allSatisfy(isASCIIWordByte)
+                    : prefix.count <= 4 && prefix.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+                guard !prefix.isEmpty, isShortWord else { return nil }
+                return (index, utf8.index(after: next))
+            }
+            index = next
         }
-        let chars = Array(token)
-        if chars.count >= 2, chars[1] == "_", chars[0].isLowercase, Rank(prefixLetter: chars[0]) != nil {
-            return (String(chars[0]), String(chars[2...]))
+        var bytes = utf8.makeIterator()
+        if let first = bytes.next(), bytes.next() == underscore, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first),
+           Rank(prefixLetter: Character(Unicode.Scalar(first))) != nil {
+            return (utf8.index(after: utf8.startIndex), utf8.index(utf8.startIndex, offsetBy: 2))
         }
         return nil
+    }
+
+    /// An ASCII letter, digit or underscore.
+    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
+    }
+
+    /// `text` without surrounding whitespace (and newlines when asked), as Foundation's
+    /// `trimmingCharacters(in: .whitespaces)` / `.whitespacesAndNewlines` trims it. ASCII
+    /// whitespace is stripped byte by byte; Foundation is asked only when a non-ASCII
+    /// character (possibly a Unicode space) is left at either end.
+    public static func trimming(_ text: Substring, newlines: Bool) -> String {
+        func isASCIISpace(_ byte: UInt8) -> Bool {
+            byte == 0x20 || byte == 0x09 || (newlines && (0x0A...0x0D).contains(byte))
+        }
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var end = utf8.endIndex
+        while start != end, isASCIISpace(utf8[start]) { start = utf8.index(after: start) }
+        while start != end, isASCIISpace(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+        let core = text[start..<end]
+        if let first = core.utf8.first, let last = core.utf8.last, first >= 0x80 || last >= 0x80 {
+            return core.trimmingCharacters(in: newlines ? .whitespacesAndNewlines : .whitespaces)
+        }
+        return String(core)
     }
 
     static func rank(forPrefix prefix: String) -> Rank {
@@ -167,7 +213,8 @@ public enum LineageParser {
 
     /// Removes one pair of surrounding double quotes (RDP writes `"Bacteroidetes"`).
     static func unquote(_ name: String) -> String {
-        if name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") {
+        let quote = UInt8(ascii: "\"")
+        if name.utf8.count >= 2, name.utf8.first == quote, name.utf8.last == quote {
             return String(name.dropFirst().dropLast())
         }
         return name

@@ -113,6 +113,15 @@ public struct ProfileTableBuilder: Sendable {
         entryValues.append(value)
     }
 
+    /// Makes room for `count` more entries, for importers that know how many values follow
+    /// (a BIOM file's `nnz`): the entry arrays then grow once instead of doubling repeatedly.
+    public mutating func reserveCapacity(entries count: Int) {
+        let total = entryValues.count + max(0, count)
+        entrySamples.reserveCapacity(total)
+        entryTaxa.reserveCapacity(total)
+        entryValues.reserveCapacity(total)
+    }
+
     /// Records a non-fatal finding.
     public mutating func addDiagnostic(_ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)

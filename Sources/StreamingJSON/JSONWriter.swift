@@ -31,6 +31,8 @@ public struct JSONWriter {
     public let indent: Int
     private var levels: [Level] = []
     private var afterKey = false
+    /// `"\n"` followed by the indentation of each depth, built as deeper levels are reached.
+    private var lineBreaks: [[UInt8]] = []
 
     /// A writer at the start of a document.
     public init(indent: Int = 2) {
@@ -116,6 +118,20 @@ public struct JSONWriter {
         try afterValue(&sink)
     }
 
+    /// Writes one complete value whose JSON text `body` writes straight into the sink, for
+    /// bulk data formatted in large chunks (a BIOM table's millions of triples). The text must
+    /// be exactly one valid JSON value; for a multi-line layout its inner line breaks are the
+    /// caller's (``indent`` spaces per level, this value sitting at ``depth``).
+    public mutating func encodedValue(to sink: inout OutputSink,
+                                      _ body: (inout OutputSink) throws(ExportError) -> Void) throws(ExportError) {
+        try beforeValue(&sink)
+        try body(&sink)
+        try afterValue(&sink)
+    }
+
+    /// How many arrays and objects are open.
+    public var depth: Int { levels.count }
+
     /// Writes a whole value compactly, object keys sorted with ``sortedKeys(_:)`` and numbers
     /// as their original text.
     public mutating func value(_ value: JSONValue, to sink: inout OutputSink) throws(ExportError) {
@@ -167,9 +183,11 @@ public struct JSONWriter {
         try afterValue(&sink)
     }
 
-    private func newline(depth: Int, _ sink: inout OutputSink) throws(ExportError) {
-        try sink.write(byte: 0x0A)
-        if depth > 0 { try sink.write(repeatElement(UInt8(ascii: " "), count: depth * indent)) }
+    private mutating func newline(depth: Int, _ sink: inout OutputSink) throws(ExportError) {
+        while lineBreaks.count <= depth {
+            lineBreaks.append([0x0A] + [UInt8](repeating: UInt8(ascii: " "), count: lineBreaks.count * indent))
+        }
+        try sink.write(lineBreaks[depth])
     }
 
     /// Writes `text` as a quoted JSON string.

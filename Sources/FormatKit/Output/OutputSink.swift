@@ -30,6 +30,13 @@ public struct OutputSink: ~Copyable {
         if buffer.count >= capacity { try flush() }
     }
 
+    /// Appends a byte array; the fast path for exporters that format into byte buffers
+    /// (the generic overload cannot be specialised across modules).
+    public mutating func write(_ bytes: [UInt8]) throws(ExportError) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= capacity { try flush() }
+    }
+
     /// Appends a string as UTF-8.
     public mutating func write(_ text: String) throws(ExportError) {
         var text = text

@@ -1,0 +1,114 @@
+import FormatKit
+import Foundation
+import HDF5Kit
+import ProfileModel
+
+/// Writes a ``ProfileTable`` as a BIOM 2.1 HDF5 file: the root attributes, then for each axis
+/// its ids, its compressed matrix (observation-oriented CSR, sample-oriented CSC), its
+/// metadata datasets and its group metadata. Every dataset is chunked and deflated.
+struct BIOMHDF5Writer {
+    let table: ProfileTable
+    let compression: HDF5Compression?
+
+    /// Root attribute names the format defines; source facts cannot take them.
+    static let reservedNames = BIOMHDF5Reader.attributeNames
+
+    func write(to path: String) throws(ExportError) {
+        do {
+            let file = try HDF5File.create(at: path)
+            try writeAttributes(file.root)
+            let nnz = table.abundances.nonZeroCount
+            guard nnz <= Int(Int32.max) else {
+                throw ExportError.cannotRepresent(reason: "\(nnz) entries exceed BIOM's 32-bit offsets")
+            }
+            let taxonMetadata = observationMetadata(BIOMObservationMapping.Export(taxa: table.taxa))
+            try writeAxis(file.root, name: "observation", ids: table.taxa.map(\.id), metadata: taxonMetadata,
+                          matrix: observationMatrix())
+            try writeAxis(file.root, name: "sample", ids: table.samples.map(\.id),
+                          metadata: table.samples.map(\.metadata), matrix: sampleMatrix())
+            try file.close()
+        } catch let error as HDF5Error {
+            throw .io(path: path, reason: "\(error)")
+        } catch let error as ExportError {
+            throw error
+        } catch {
+            throw .io(path: path, reason: "\(error)")
+        }
+    }
+
+    private func writeAttributes(_ root: HDF5Group) throws {
+        let header = BIOMHeader.forExport(table, now: Date()).header
+        try root.setAttribute("id", .scalar(header.tableID ?? "No Table ID"))
+        try root.setAttribute("type", .scalar(header.type ?? ""))
+        try root.setAttribute("format-url", .scalar(BIOMHeader.formatURLValue))
+        try root.setAttribute("format-version", HDF5Array(.int64([2, 1])))
+        try root.setAttribute("generated-by", .scalar(header.generatedBy ?? BIOMHeader.defaultGenerator))
+        try root.setAttribute("creation-date", .scalar(header.created ?? ""))
+        try root.setAttribute("shape", HDF5Array(.int64([Int64(table.taxa.count), Int64(table.samples.count)])))
+        try root.setAttribute("nnz", .scalar(Int64(table.abundances.nonZeroCount)))
+        if let comment = header.comment { try root.setAttribute(BIOMHeader.Key.comment, .scalar(comment)) }
+        for (key, value) in BIOMHeader.extraEntries(of: table, reserved: Self.reservedNames).entries
+        where !BIOMGroupMetadata.isGroupMetadataKey(key) {
+            try root.setAttribute(key, .scalar(value))
+        }
+    }
+
+    /// One axis: `ids`, `matrix/{data,indices,indptr}`, `metadata/*`, `group-metadata/*`.
+    private func writeAxis(_ root: HDF5Group, name: String, ids: [String], metadata: [[String: MetadataValue]],
+                           matrix: (data: [Double], indices: [Int32], indptr: [Int32])) throws {
+        let axis = try root.createGroup(name)
+        try axis.createDataset("ids", HDF5Array(.strings(ids)), compression: compression)
+        let matrixGroup = try axis.createGroup("matrix")
+        try matrixGroup.createDataset("data", HDF5Array(.float64(matrix.data)), compression: compression)
+        try matrixGroup.createDataset("indices", HDF5Array(.int32(matrix.indices)), compression: compression)
+        try matrixGroup.createDataset("indptr", HDF5Array(.int32(matrix.indptr)), compression: compression)
+
+        let metadataGroup = try axis.createGroup("metadata")
+        for category in Set(metadata.flatMap(\.keys)).sorted() {
+            let values = metadata.map { $0[category] }
+            let column = BIOMHDF5Metadata.Column.plan(values)
+            try metadataGroup.createDataset(BIOMHDF5Metadata.datasetName(for: category), column.array(values),
+                                            compression: compression)
+        }
+        let groupMetadata = try axis.createGroup("group-metadata")
+        for entry in BIOMGroupMetadata.entries(in: table.provenance.source, axis: name) {
+            let dataset = try groupMetadata.createDataset(BIOMHDF5Metadata.datasetName(for: entry.name),
+                                                          HDF5Array(.strings([entry.value])), compression: compression)
+            if let dataType = entry.dataType { try dataset.setAttribute("data_type", .scalar(dataType)) }
+        }
+    }
+
+    /// The metadata object of every taxon, with taxonomy rows on all of them when any has one.
+    func observationMetadata(_ observations: BIOMObservationMapping.Export) -> [[String: MetadataValue]] {
+        table.taxa.enumerated().map { index, taxon in
+            observations.metadata(for: taxon, at: index, dropsEmptyTokens: true)
+        }
+    }
+
+    /// The sample-oriented matrix is the model's own compression.
+    private func sampleMatrix() -> (data: [Double], indices: [Int32], indptr: [Int32]) {
+        let abundances = table.abundances
+        return (abundances.values, abundances.taxonIndices, abundances.rowStarts.map { Int32($0) })
+    }
+
+    /// The observation-oriented matrix: the model's transpose, by counting sort.
+    private func observationMatrix() -> (data: [Double], indices: [Int32], indptr: [Int32]) {
+        let abundances = table.abundances
+        var starts = [Int](repeating: 0, count: table.taxa.count + 1)
+        for taxon in abundances.taxonIndices { starts[Int(taxon) + 1] += 1 }
+        for index in 0..<table.taxa.count { starts[index + 1] += starts[index] }
+        var cursor = starts
+        var data = [Double](repeating: 0, count: abundances.nonZeroCount)
+        var indices = [Int32](repeating: 0, count: abundances.nonZeroCount)
+        for sample in 0..<abundances.sampleCount {
+            for entry in abundances.range(ofSample: sample) {
+                let taxon = Int(abundances.taxonIndices[entry])
+                let slot = cursor[taxon]
+                cursor[taxon] += 1
+                data[slot] = abundances.values[entry]
+                indices[slot] = Int32(sample)
+            }
+        }
+        return (data, indices, starts.map { Int32($0) })
+    }
+}

@@ -1,0 +1,331 @@
+import FormatKit
+import ProfileModel
+import StreamingJSON
+
+/// Reads a BIOM 1.0 JSON document into a ``ProfileTable`` in one streaming pass.
+///
+/// Top-level keys may come in any order (biom-format writes `data` before `rows`, QIIME 1.4
+/// writes `matrix_type` after `data`), so rows and columns go into the builder as they are
+/// read, and the matrix entries into compact arrays (16 bytes each) until both axes are
+/// known. When `matrix_type` has not been seen by the time `data` starts, the elements are
+/// kept as plain number lists and interpreted at the end. No JSON tree is ever built except
+/// for one row's or column's metadata at a time.
+struct BIOMJSONReader: ~Copyable {
+    private let input: ImportInput
+    private let options: ImportOptions
+    private var header = BIOMHeader()
+    private var matrixType: String?
+    private var elementType: String?
+    private var shape: (rows: Int, columns: Int)?
+    private var shapeLocation: SourceLocation?
+    private var builder = ProfileTableBuilder(unit: .counts, structure: .leaves)
+    private var seen: Set<String> = []
+    private var entries = Entries()
+    private var rawElements: RawElements?
+    private var dataLocation: SourceLocation
+    private var endLocation: SourceLocation
+
+    /// Matrix entries as parallel arrays: observation (row) index, sample (column) index, value.
+    private struct Entries {
+        var rows: [Int32] = []
+        var columns: [Int32] = []
+        var values: [Double] = []
+        /// Whether every index was checked against `shape` when read.
+        var checkedAgainstShape = true
+    }
+
+    /// `data` elements read before `matrix_type` was known: all numbers, and each element's count.
+    private struct RawElements {
+        var numbers: [Double] = []
+        var counts: [Int32] = []
+    }
+
+    /// Top-level keys the format defines; others are kept as source facts.
+    static let fieldNames: Set<String> = ["id", "format", "format_url", "type", "generated_by", "date", "rows",
+                                          "columns", "matrix_type", "matrix_element_type", "shape", "data", "comment"]
+
+    init(input: ImportInput, options: ImportOptions) {
+        self.input = input
+        self.options = options
+        dataLocation = input.location()
+        endLocation = input.location()
+    }
+
+    consuming func read() throws(ImportError) -> ProfileTable {
+        var reader = JSONReader(stream: try input.openText())
+        do throws(JSONReadError) {
+            try reader.expectBeginObject()
+            while let key = try reader.nextKey() {
+                guard seen.insert(key).inserted else { throw JSONReadError.duplicateKey(key, at: reader.tokenPosition) }
+                try readMember(key, from: &reader)
+            }
+            endLocation = location(reader)
+            try reader.expectEndOfInput()
+        } catch {
+            throw error.importError(file: input.name, path: reader.path.isEmpty ? nil : reader.path)
+        }
+        return try finish()
+    }
+
+    // MARK: - Members
+
+    private mutating func readMember(_ key: String, from reader: inout JSONReader) throws(JSONReadError) {
+        switch key {
+        case "id": header.tableID = try readText(&reader)
+        case "format": header.formatVersion = try readText(&reader)
+        case "format_url": header.formatURL = try readText(&reader)
+        case "type": header.type = try readText(&reader).flatMap { $0.isEmpty ? nil : $0 }
+        case "generated_by": header.generatedBy = try readText(&reader)
+        case "date": header.created = try readText(&reader)
+        case "comment": header.comment = try readText(&reader)
+        case "matrix_element_type": elementType = try readText(&reader)
+        case "matrix_type":
+            let value = try readText(&reader)
+            guard value == "sparse" || value == "dense" else {
+                throw .input(.invalidValue(location(reader), value: value ?? "null", reason: "is not a matrix_type (sparse or dense)"))
+            }
+            matrixType = value
+        case "shape": try readShape(&reader)
+        case "rows": try readAxis(&reader, observations: true)
+        case "columns": try readAxis(&reader, observations: false)
+        case "data": try readData(&reader)
+        default:
+            switch try reader.readValue() {
+            case .string(let text): builder.provenance.source[key] = text
+            case .number(let number): builder.provenance.source[key] = number.text
+            case .bool(let flag): builder.provenance.source[key] = String(flag)
+            case .null, .array, .object: break
+            }
+        }
+    }
+
+    /// A scalar as text; `null` as `nil`.
+    private func readText(_ reader: inout JSONReader) throws(JSONReadError) -> String? {
+        switch try reader.readValue() {
+        case .string(let text): return text
+        case .number(let number): return number.text
+        case .bool(let flag): return String(flag)
+        case .null: return nil
+        case .array, .object: throw .typeMismatch(expected: "a string or null", found: "a structure", at: reader.tokenPosition)
+        }
+    }
+
+    private mutating func readShape(_ reader: inout JSONReader) throws(JSONReadError) {
+        try reader.expectBeginArray()
+        shapeLocation = location(reader)
+        let rows = try reader.readInt64()
+        let columns = try reader.readInt64()
+        try reader.expectEndArray()
+        guard (0...Int64(Int32.max)).contains(rows), (0...Int64(Int32.max)).contains(columns) else {
+            throw .input(.invalidValue(shapeLocation!, value: "[\(rows), \(columns)]", reason: "is not a shape of two non-negative sizes"))
+        }
+        shape = (Int(rows), Int(columns))
+    }
+
+    /// `rows` (observations) or `columns` (samples): objects with an `id` and `metadata`.
+    private mutating func readAxis(_ reader: inout JSONReader, observations: Bool) throws(JSONReadError) {
+        try reader.expectBeginArray()
+        while try reader.nextElement() {
+            try reader.expectBeginObject()
+            let start = location(reader)
+            var id: String?
+            var metadata: [String: MetadataValue]?
+            while let key = try reader.nextKey() {
+                switch key {
+                case "id": id = try readText(&reader)
+                case "metadata":
+                    switch try reader.readValue() {
+                    case .null: metadata = nil
+                    case .object(let members): metadata = members.mapValues(Self.metadataValue)
+                    case let other:
+                        throw .input(.invalidValue(location(reader), value: other.kindDescription, reason: "is not allowed as metadata; expected an object or null"))
+                    }
+                default: try reader.skipValue()
+                }
+            }
+            guard let id else { throw .input(.missingField(start, field: "id")) }
+            do {
+                if observations {
+                    let (taxon, unreadable) = BIOMObservationMapping.taxon(id: id, metadata: metadata)
+                    if unreadable { builder.addDiagnostic(BIOMDiagnostics.taxonomyUnreadable(taxon: id, location: "\(start)")) }
+                    try builder.addTaxon(taxon)
+                } else {
+                    try builder.addSample(Sample(id: id, metadata: metadata ?? [:]))
+                }
+            } catch {
+                throw .input(ImportError(error, at: start))
+            }
+        }
+    }
+
+    // MARK: - Data
+
+    private mutating func readData(_ reader: inout JSONReader) throws(JSONReadError) {
+        try reader.expectBeginArray()
+        dataLocation = location(reader)
+        var element: [Double] = []
+        element.reserveCapacity(max(3, shape?.columns ?? 0))
+        var index = 0
+        while try reader.nextElement() {
+            element.removeAll(keepingCapacity: true)
+            try reader.readNumberArray(into: &element)
+            switch matrixType {
+            case "dense"?:
+                do throws(ElementProblem) { try addDenseRow(element, row: index, checkWidth: shape != nil) } catch { throw .input(error.at(location(reader))) }
+            case "sparse"?:
+                do throws(ElementProblem) { try addTriplet(element) } catch { throw .input(error.at(location(reader))) }
+            default:
+                rawElements = rawElements ?? RawElements()
+                rawElements!.numbers += element
+                rawElements!.counts.append(Int32(truncatingIfNeeded: element.count))
+            }
+            index += 1
+        }
+    }
+
+    /// Why one `data` element cannot be used; the caller adds its location.
+    private enum ElementProblem: Error {
+        case invalid(value: String, reason: String)
+        case outside(reason: String)
+
+        func at(_ location: SourceLocation) -> ImportError {
+            switch self {
+            case .invalid(let value, let reason): .invalidValue(location, value: value, reason: reason)
+            case .outside(let reason): .shapeMismatch(location, reason: reason)
+            }
+        }
+    }
+
+    private mutating func addTriplet(_ element: [Double]) throws(ElementProblem) {
+        guard element.count == 3 else {
+            throw .invalid(value: Self.describe(element), reason: "is not a [row, column, value] triplet")
+        }
+        let row = try Self.index(element[0], of: element), column = try Self.index(element[1], of: element)
+        if let shape {
+            guard row < shape.rows, column < shape.columns else {
+                throw .outside(reason: "entry \(Self.describe(element)) lies outside the shape [\(shape.rows), \(shape.columns)]")
+            }
+        } else {
+            entries.checkedAgainstShape = false
+        }
+        entries.rows.append(Int32(row))
+        entries.columns.append(Int32(column))
+        entries.values.append(element[2])
+    }
+
+    private mutating func addDenseRow(_ element: [Double], row: Int, checkWidth: Bool) throws(ElementProblem) {
+        if let shape {
+            guard row < shape.rows else { throw .outside(reason: "row \(row) lies outside the shape's \(shape.rows) rows") }
+            guard element.count == shape.columns else {
+                throw .outside(reason: "row \(row) has \(element.count) values but the shape says \(shape.columns) columns")
+            }
+        } else {
+            entries.checkedAgainstShape = false
+        }
+        for (column, value) in element.enumerated() where value != 0 {
+            entries.rows.append(Int32(row))
+            entries.columns.append(Int32(column))
+            entries.values.append(value)
+        }
+    }
+
+    private static func index(_ number: Double, of element: [Double]) throws(ElementProblem) -> Int {
+        guard number >= 0, number < Double(Int32.max), number == number.rounded() else {
+            throw .invalid(value: describe(element), reason: "has a row or column index that is not a non-negative integer")
+        }
+        return Int(number)
+    }
+
+    private static func describe(_ element: [Double]) -> String {
+        "[" + element.prefix(4).map(NumberFormatting.shortest).joined(separator: ", ") + (element.count > 4 ? ", …" : "") + "]"
+    }
+
+    // MARK: - Assembly
+
+    private consuming func finish() throws(ImportError) -> ProfileTable {
+        for field in ["rows", "columns", "data", "shape"] where !seen.contains(field) {
+            throw .missingField(endLocation, field: field)
+        }
+        for field in ["id", "format", "format_url", "type", "generated_by", "date", "matrix_type", "matrix_element_type"]
+        where !seen.contains(field) {
+            builder.addDiagnostic(BIOMDiagnostics.missingField(field, location: "\(input.name)"))
+        }
+        guard let shape, let shapeLocation else { throw .missingField(endLocation, field: "shape") }
+        guard builder.taxonCount == shape.rows, builder.sampleCount == shape.columns else {
+            throw .shapeMismatch(shapeLocation, reason: "shape is [\(shape.rows), \(shape.columns)] but there are \(builder.taxonCount) rows and \(builder.sampleCount) columns")
+        }
+        if let raw = rawElements { try interpret(raw) }
+        if !entries.checkedAgainstShape {
+            for entry in entries.values.indices
+            where Int(entries.rows[entry]) >= shape.rows || Int(entries.columns[entry]) >= shape.columns {
+                throw .shapeMismatch(dataAt(entry), reason: "entry (\(entries.rows[entry]), \(entries.columns[entry])) lies outside the shape [\(shape.rows), \(shape.columns)]")
+            }
+        }
+        var inference = BIOMUnitInference(sampleCount: shape.columns)
+        builder.reserveCapacity(entries: entries.values.count)
+        for entry in entries.values.indices {
+            let value = entries.values[entry], sample = Int(entries.columns[entry])
+            do { try builder.setValue(value, sample: sample, taxon: Int(entries.rows[entry])) } catch {
+                throw ImportError(error, at: dataAt(entry))
+            }
+            inference.add(value, sample: sample)
+        }
+        if elementType == "int", entries.values.contains(where: { $0 != $0.rounded() }) {
+            builder.addDiagnostic(BIOMDiagnostics.elementTypeMismatch(declared: "int", location: "\(dataLocation)"))
+        }
+        entries = Entries()
+        if let unit = options.unit {
+            builder.unit = unit
+        } else {
+            builder.unit = inference.unit.unit
+            if inference.unit.fromSums { builder.addDiagnostic(BIOMDiagnostics.unitInferred(inference.unit.unit)) }
+        }
+        header.record(into: &builder.provenance.source)
+        do { return try builder.build() } catch { throw ImportError(error, at: dataLocation) }
+    }
+
+    /// Interprets `data` elements read before the matrix type was known (sparse when never given, as biom-format does).
+    private mutating func interpret(_ raw: RawElements) throws(ImportError) {
+        var start = 0
+        for (index, count) in raw.counts.enumerated() {
+            let element = Array(raw.numbers[start..<(start + Int(count))])
+            start += Int(count)
+            do throws(ElementProblem) {
+                if matrixType == "dense" {
+                    try addDenseRow(element, row: index, checkWidth: true)
+                } else {
+                    try addTriplet(element)
+                }
+            } catch {
+                throw error.at(SourceLocation(file: input.name, path: "/data/\(index)"))
+            }
+        }
+    }
+
+    private func dataAt(_ entry: Int) -> SourceLocation {
+        var location = dataLocation
+        location.path = matrixType == "dense" ? "/data/\(entries.rows[entry])" : "/data/\(entry)"
+        location.line = nil
+        location.column = nil
+        location.byteOffset = nil
+        return location
+    }
+
+    private func location(_ reader: borrowing JSONReader) -> SourceLocation {
+        let position = reader.tokenPosition
+        return SourceLocation(file: input.name, line: position.line, column: position.column,
+                              path: reader.path.isEmpty ? nil : reader.path, byteOffset: position.offset)
+    }
+
+    /// A JSON value as typed metadata: integers written as integers stay integers.
+    static func metadataValue(_ value: JSONValue) -> MetadataValue {
+        switch value {
+        case .string(let text): .string(text)
+        case .number(let number): number.isIntegerLiteral && number.int64 != nil ? .integer(number.int64!) : .number(number.double)
+        case .bool(let flag): .bool(flag)
+        case .null: .null
+        case .array(let items): .list(items.map(metadataValue))
+        case .object(let members): .object(members.mapValues(metadataValue))
+        }
+    }
+}
