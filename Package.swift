@@ -62,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "mhub",
             dependencies: [
-                "BuiltInFormats", "ConformanceKit", "ExternalPlugins", "FormatKit", "ProfileModel",
+                "BuiltInFormats", "ConformanceKit", "ExternalPlugins", "FormatDescriptors", "FormatKit", "ProfileModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/mhub"),
@@ -96,7 +96,7 @@ let package = Package(
                           path: "Tests/ConformanceFixtures/Worker"),
         .testTarget(name: "ConformanceTests",
                     dependencies: ["BuiltInFormats", "ConformanceKit", "ConformanceFixtures", "ExternalPlugins",
-                                   "ProcessSupport", "conformance-fixture-worker"],
+                                   "FormatDescriptors", "ProcessSupport", "conformance-fixture-worker"],
                     path: "Tests/ConformanceTests"),
     ],
     swiftLanguageModes: [.v6]

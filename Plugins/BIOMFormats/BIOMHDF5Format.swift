@@ -62,7 +62,7 @@ public struct BIOMHDF5Format: ProfileImporter, ProfileExporter {
         try BIOMHDF5Reader(input: input, options: options).read()
     }
 
-    public func losses(for table: ProfileTable) -> [DeclaredLoss] {
+    public func losses(for table: ProfileTable, options: ExportOptions) -> [DeclaredLoss] {
         let written = table.asBIOMRows
         let observations = BIOMObservationMapping.Export(taxa: written.taxa)
         var losses = BIOMExportLosses.common(for: table, written: written, observations: observations,

@@ -58,7 +58,7 @@ public struct BIOMJSONFormat: ProfileImporter, ProfileExporter {
         try BIOMJSONReader(input: input, options: options).read()
     }
 
-    public func losses(for table: ProfileTable) -> [DeclaredLoss] {
+    public func losses(for table: ProfileTable, options: ExportOptions) -> [DeclaredLoss] {
         let written = table.asBIOMRows
         return BIOMExportLosses.common(for: table, written: written, observations: BIOMObservationMapping.Export(taxa: written.taxa),
                                        reserved: BIOMJSONReader.fieldNames)

@@ -95,7 +95,7 @@ public struct ProfileJSONFormat: ProfileImporter, ProfileExporter {
         }
     }
 
-    public func losses(for table: ProfileTable) -> [DeclaredLoss] { [] }
+    public func losses(for table: ProfileTable, options: ExportOptions) -> [DeclaredLoss] { [] }
 
     public func write(_ table: ProfileTable, to output: inout OutputSink, options: ExportOptions) throws(ExportError) {
         try ProfileJSONEncoder.write(table, to: &output)

@@ -65,7 +65,7 @@ public struct BIOMTSVFormat: ProfileImporter, ProfileExporter {
                         leadingLines: [Self.constructedLine], annotations: [.lineage])
     }
 
-    public func losses(for table: ProfileTable) -> [DeclaredLoss] {
+    public func losses(for table: ProfileTable, options: ExportOptions) -> [DeclaredLoss] {
         writer.losses(for: table)
     }
 

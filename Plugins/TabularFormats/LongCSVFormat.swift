@@ -32,7 +32,7 @@ public struct LongCSVFormat: ProfileImporter, ProfileExporter {
         try LongTableSupport.read(input, options: options, delimiter: nil, formatID: format.id)
     }
 
-    public func losses(for table: ProfileTable) -> [DeclaredLoss] {
+    public func losses(for table: ProfileTable, options: ExportOptions) -> [DeclaredLoss] {
         LongTableWriter(delimiter: UInt8(ascii: ",")).losses(for: table)
     }
 

@@ -37,7 +37,7 @@ public struct LongTSVFormat: ProfileImporter, ProfileExporter {
         try LongTableSupport.read(input, options: options, delimiter: nil, formatID: format.id)
     }
 
-    public func losses(for table: ProfileTable) -> [DeclaredLoss] {
+    public func losses(for table: ProfileTable, options: ExportOptions) -> [DeclaredLoss] {
         LongTableWriter(delimiter: UInt8(ascii: "\t")).losses(for: table)
     }
 

@@ -25,7 +25,8 @@ public struct WideCSVFormat: ProfileImporter, ProfileExporter {
         specURL: "https://www.rfc-editor.org/rfc/rfc4180",
         canImport: true, canExport: true,
         exportLosses: ["provenance", "sample metadata", "taxon metadata", "unit (re-inferred on import)",
-                       "clade-cumulative rows (written as disjoint leaves)"],
+                       "clade-cumulative rows (written as disjoint leaves)",
+                       "lineages, taxon ids and labels when written with samples as rows"],
         companions: [TaxonomyCompanion.description])
 
     public func detect(_ prefix: InputPrefix) -> Detection {
@@ -37,8 +38,8 @@ public struct WideCSVFormat: ProfileImporter, ProfileExporter {
         try WideTableSupport.read(input, options: options, delimiter: nil, formatID: format.id)
     }
 
-    public func losses(for table: ProfileTable) -> [DeclaredLoss] {
-        WideTableWriter(delimiter: UInt8(ascii: ","), orientation: .taxaAsRows).losses(for: table)
+    public func losses(for table: ProfileTable, options: ExportOptions) -> [DeclaredLoss] {
+        WideTableSupport.losses(for: table, options: options, delimiter: UInt8(ascii: ","))
     }
 
     public func write(_ table: ProfileTable, to output: inout OutputSink, options: ExportOptions) throws(ExportError) {

@@ -18,7 +18,9 @@ import TabularKit
 /// ```
 ///
 /// Export loses provenance, sample metadata, taxon metadata, the unit (re-inferred on import)
-/// and cumulative rows (a clade-cumulative table is written as its disjoint leaves); samples-as-rows output also loses taxon annotations.
+/// and cumulative rows (a clade-cumulative table is written as its disjoint leaves). With
+/// `--export-option orientation=samples-as-rows` it also loses the taxonomy, taxon id and label
+/// columns, and `losses(for:options:)` says so.
 public struct WideTSVFormat: ProfileImporter, ProfileExporter {
     public init() {}
 
@@ -29,7 +31,8 @@ public struct WideTSVFormat: ProfileImporter, ProfileExporter {
         specURL: "https://www.iana.org/assignments/media-types/text/tab-separated-values",
         canImport: true, canExport: true,
         exportLosses: ["provenance", "sample metadata", "taxon metadata", "unit (re-inferred on import)",
-                       "clade-cumulative rows (written as disjoint leaves)"],
+                       "clade-cumulative rows (written as disjoint leaves)",
+                       "lineages, taxon ids and labels when written with samples as rows"],
         companions: [TaxonomyCompanion.description])
 
     public func detect(_ prefix: InputPrefix) -> Detection {
@@ -40,8 +43,8 @@ public struct WideTSVFormat: ProfileImporter, ProfileExporter {
         try WideTableSupport.read(input, options: options, delimiter: nil, formatID: format.id)
     }
 
-    public func losses(for table: ProfileTable) -> [DeclaredLoss] {
-        WideTableWriter(delimiter: UInt8(ascii: "\t"), orientation: .taxaAsRows).losses(for: table)
+    public func losses(for table: ProfileTable, options: ExportOptions) -> [DeclaredLoss] {
+        WideTableSupport.losses(for: table, options: options, delimiter: UInt8(ascii: "\t"))
     }
 
     public func write(_ table: ProfileTable, to output: inout OutputSink, options: ExportOptions) throws(ExportError) {

@@ -81,6 +81,14 @@ enum WideTableSupport {
         try writer(options: options, delimiter: delimiter).write(table, to: &output)
     }
 
+    /// What a wide table loses in the orientation the options ask for: samples as rows has no
+    /// taxonomy, taxon id or label column. Options the export refuses lose nothing, since
+    /// nothing is written.
+    static func losses(for table: ProfileTable, options: ExportOptions, delimiter: UInt8) -> [DeclaredLoss] {
+        guard let writer = try? writer(options: options, delimiter: delimiter) else { return [] }
+        return writer.losses(for: table)
+    }
+
     static func writer(options: ExportOptions, delimiter: UInt8) throws(ExportError) -> WideTableWriter {
         switch TabularOptions.orientation(options.parameters) {
         case .success(let orientation): return WideTableWriter(delimiter: delimiter, orientation: orientation ?? .taxaAsRows)

@@ -57,6 +57,29 @@ public enum BuiltInFormats {
         return (try registry.adding([plugin]), plugin)
     }
 
+    /// Adds one descriptor (for `mhub conformance --descriptor`) to the registry.
+    ///
+    /// The descriptor replaces a descriptor plugin with the same id, built-in or from a formats
+    /// folder, for this registry only: an edited copy of a built-in descriptor is checked on its
+    /// own, without the original competing for its cases. An id that a compiled or external
+    /// plugin has is refused.
+    public static func addingDescriptor(_ descriptor: Descriptor,
+                                        to registry: FormatRegistry) throws(RegistryError) -> (FormatRegistry, any FormatPlugin) {
+        let plugin = DescriptorFormat(descriptor)
+        var plugins = registry.plugins
+        if let position = plugins.firstIndex(where: { $0.format.id == descriptor.id }) {
+            let holder = plugins[position].format
+            guard holder.kind == .descriptor else {
+                throw .pluginLoadFailed(path: descriptor.origin,
+                                        reason: "its id '\(descriptor.id)' belongs to the \(holder.kind) plugin '\(holder.name)'; give the descriptor an id of its own")
+            }
+            plugins[position] = plugin
+        } else {
+            plugins.append(plugin)
+        }
+        return (try FormatRegistry(plugins), plugin)
+    }
+
     /// The registry's profile JSON plugin, which external plugins exchange tables in.
     private static func wireCodec(in registry: FormatRegistry) throws(RegistryError) -> any ProfileImporter & ProfileExporter {
         guard let codec = registry.plugin(id: wireFormatID) as? any ProfileImporter & ProfileExporter else {

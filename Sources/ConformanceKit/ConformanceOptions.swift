@@ -17,12 +17,16 @@ public struct ConformanceOptions: Sendable {
     public var rules: ComparisonRules
     /// How many differences a failure message lists.
     public var shownDifferences: Int
+    /// The settings every export of the battery uses; `losses(for:options:)` is asked with the same.
+    public var exportOptions: ExportOptions
 
-    public init(timeLimit: Double = 30, record: Bool = false, rules: ComparisonRules = .exact, shownDifferences: Int = 10) {
+    public init(timeLimit: Double = 30, record: Bool = false, rules: ComparisonRules = .exact, shownDifferences: Int = 10,
+                exportOptions: ExportOptions = ExportOptions()) {
         self.timeLimit = timeLimit
         self.record = record
         self.rules = rules
         self.shownDifferences = shownDifferences
+        self.exportOptions = exportOptions
     }
 
     /// Whether the environment asks to re-record goldens (`MHUB_RECORD=1`).

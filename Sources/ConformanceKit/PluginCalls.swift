@@ -43,13 +43,13 @@ extension BatteryRun {
                    companions: conformanceCase.companions, with: importer)
     }
 
-    /// Exports `table` with `exporter` into a scratch file and returns the bytes.
-    func export(_ table: ProfileTable, with exporter: any ProfileExporter) -> ExportOutcome {
+    /// Exports `table` with `exporter` and `exportOptions` into a scratch file and returns the bytes.
+    func export(_ table: ProfileTable, with exporter: any ProfileExporter, options exportOptions: ExportOptions) -> ExportOutcome {
         let file = scratchFolder().appendingPathComponent("export.\(exporter.format.extensions.first ?? "out")")
         let result = bounded { () -> Result<[UInt8], ExportError> in
             do throws(ExportError) {
                 var sink = try OutputSink(fileURL: file)
-                try exporter.write(table, to: &sink, options: ExportOptions())
+                try exporter.write(table, to: &sink, options: exportOptions)
                 try sink.flush()
                 guard let data = FileManager.default.contents(atPath: file.path) else {
                     return .failure(.io(path: file.path, reason: "cannot read the export back"))
@@ -80,7 +80,7 @@ extension BatteryRun {
 
     /// Writes `table` as profile JSON to `file`, replacing it atomically.
     func writeProfile(_ table: ProfileTable, to file: URL) -> Result<Void, ProfileFileProblem> {
-        switch export(table, with: battery.environment.golden) {
+        switch export(table, with: battery.environment.golden, options: ExportOptions()) {
         case .bytes(let bytes): return writeFile(bytes, to: file)
         case .failed(let error): return .failure(ProfileFileProblem(text: "cannot write \(file.lastPathComponent): \(error)"))
         case .hung: return .failure(ProfileFileProblem(text: "writing \(file.lastPathComponent) \(hangMessage)"))

@@ -24,8 +24,8 @@ extension ExternalPlugin where Self: ProfileImporter {
 }
 
 extension ExternalPlugin where Self: ProfileExporter {
-    /// The losses the executable declares; they hold for every table.
-    public func losses(for table: ProfileTable) -> [DeclaredLoss] {
+    /// The losses the executable declares; they hold for every table and every option.
+    public func losses(for table: ProfileTable, options: ExportOptions) -> [DeclaredLoss] {
         executable.losses
     }
 

@@ -38,16 +38,24 @@ public enum DescriptorCatalog {
         var descriptors: [Descriptor] = []
         var errors: [DescriptorError] = []
         for path in paths.sorted() {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                errors.append(.unreadable(file: path, reason: "cannot read the file"))
-                continue
-            }
             do throws(DescriptorError) {
-                descriptors.append(try DescriptorLoader.load(Array(data), file: path))
+                descriptors.append(try load(file: path))
             } catch {
                 errors.append(error)
             }
         }
         return (descriptors, errors)
+    }
+
+    /// One descriptor file, with every problem in it reported together.
+    public static func load(file path: String) throws(DescriptorError) -> Descriptor {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .unreadable(file: path, reason: "no such file")
+        }
+        guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
+            throw .unreadable(file: path, reason: isDirectory.boolValue ? "a folder, not a descriptor file" : "cannot read the file")
+        }
+        return try DescriptorLoader.load(Array(data), file: path)
     }
 }

@@ -23,11 +23,12 @@ public protocol ProfileImporter: FormatPlugin {
 /// A plugin that writes a ``ProfileTable`` in a format.
 ///
 /// Rules every exporter follows (and the conformance kit checks):
-/// 1. Export then re-import gives the same table, except for what ``losses(for:)`` declares.
+/// 1. Export then re-import gives the same table, except for what ``losses(for:options:)`` declares.
 /// 2. The same table gives byte-identical output every time.
 public protocol ProfileExporter: FormatPlugin {
-    /// What this particular table loses when written in this format.
-    func losses(for table: ProfileTable) -> [DeclaredLoss]
+    /// What this particular table loses when written in this format with these options
+    /// (the same options ``write(_:to:options:)`` gets: a layout option can drop a field).
+    func losses(for table: ProfileTable, options: ExportOptions) -> [DeclaredLoss]
     /// Writes the table.
     func write(_ table: ProfileTable, to output: inout OutputSink, options: ExportOptions) throws(ExportError)
 }

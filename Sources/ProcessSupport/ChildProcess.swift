@@ -10,7 +10,8 @@ import Foundation
 /// Standard input comes from a file (or `/dev/null`), so nothing can deadlock on a full
 /// input pipe. Standard output is captured in memory or streamed into a file; standard
 /// error is captured. The child runs in its own process group: when it exceeds a limit the
-/// whole group is killed with `SIGKILL` and the run fails with a typed error.
+/// whole group is killed with `SIGKILL` and the run fails with a typed error. A group still
+/// running when this process exits (its caller gave up on a hung call) is killed too.
 public enum ChildProcess {
     /// What to run and within which limits.
     public struct Request: Sendable {
@@ -193,6 +194,7 @@ private struct Session {
             throw .cannotStart(executable: request.executable, reason: String(cString: strerror(status)))
         }
         pid = childPID
+        RunningChildren.shared.started(childPID)
         outputPipe = outputFDs[0]
         errorPipe = errorFDs[0]
         if let file = request.standardOutputFile {
@@ -231,7 +233,10 @@ private struct Session {
         while true {
             var status: Int32 = 0
             let result = waitpid(pid, &status, WNOHANG)
-            if result == pid { return finished(status) }
+            if result == pid {
+                RunningChildren.shared.reaped(pid)
+                return finished(status)
+            }
             if result < 0 && errno != EINTR {
                 throw .io(reason: "waitpid: \(Self.lastError())")
             }
@@ -320,6 +325,7 @@ private struct Session {
         _ = Glibc.kill(pid, SIGKILL)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        RunningChildren.shared.reaped(pid)
     }
 
     /// Opens a pipe whose ends close on exec, so that other children never inherit them.

@@ -122,7 +122,7 @@ struct TableReadSession {
         case .preamble(let key):
             guard abundanceColumn != nil else { throw .missingField(location, field: "abundance column") }
             guard let id = options.sampleID ?? preamble.value(for: key), !id.isEmpty else {
-                throw .missingField(input.location(line: 1), field: "'\(key)' line above the header (the sample id)")
+                throw .missingField(input.location(line: 1), field: "\(key) (the sample id line above the header)")
             }
             try Self.addSingleSample(id: id, metadata: Self.preambleMetadata(preamble, layout), to: &builder, at: location)
             mode = .singleSample

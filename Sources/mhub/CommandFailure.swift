@@ -21,9 +21,16 @@ struct CommandFailure: Error {
         exitCode = CommandFailure.dataExitCode
     }
 
+    /// A plugin that cannot be loaded (a broken descriptor, a misbehaving external plugin) is bad
+    /// input; every other registry error is a usage error (an unknown or unsuitable format id).
     init(_ error: RegistryError) {
-        message = "error [usage]: \(error)"
-        exitCode = CommandFailure.usageExitCode
+        if case .pluginLoadFailed = error {
+            message = "error [plugin]: \(error)"
+            exitCode = CommandFailure.dataExitCode
+        } else {
+            message = "error [usage]: \(error)"
+            exitCode = CommandFailure.usageExitCode
+        }
     }
 
     init(message: String, exitCode: Int32) {

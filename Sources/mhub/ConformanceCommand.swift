@@ -1,11 +1,12 @@
 import ArgumentParser
 import BuiltInFormats
 import ConformanceKit
+import FormatDescriptors
 import FormatKit
 import Foundation
 
 /// `mhub conformance`: runs the conformance kit on every plugin, or on one compiled,
-/// external or descriptor plugin with its case folder.
+/// descriptor or external plugin with its case folder.
 ///
 /// Each plugin's battery runs in a child process (this executable again, with `--worker`), so a
 /// plugin that traps or hangs fails its own check and the run goes on. `--in-process` skips
@@ -18,7 +19,14 @@ struct ConformanceCommand: ParsableCommand {
             Checks: detect, import, reject, round-trip, deterministic, mutations, coverage \
             (see Formats/PLUGIN_GUIDE.md). Cases are read from Conformance/<format-id>/ and \
             reference tables from Conformance/reference/, found from the current folder upwards. \
-            MHUB_RECORD=1 re-records goldens and fails the run. Exit code 1 when any check fails.
+            MHUB_RECORD=1 re-records goldens and fails the run. Exit code 1 when any check fails \
+            or the plugin cannot be loaded.
+
+            --descriptor checks one descriptor file beside the built-in plugins. When its id is \
+            that of a built-in descriptor (or one from --formats-dir), the file replaces that \
+            descriptor for this run, so an edited copy of a built-in descriptor is checked \
+            against the same cases without the original competing for them. An id of a \
+            compiled or external plugin is refused.
             """)
 
     @OptionGroup var plugins: PluginOptions
@@ -26,10 +34,13 @@ struct ConformanceCommand: ParsableCommand {
     @Option(name: .customLong("format"), help: ArgumentHelp("Check only the plugin with this id.", valueName: "id"))
     var formatID: String?
 
+    @Option(name: .customLong("descriptor"), help: ArgumentHelp("Check this descriptor file; it replaces a built-in descriptor with the same id.", valueName: "file"))
+    var descriptorPath: String?
+
     @Option(name: .customLong("external"), help: ArgumentHelp("Check this external plugin executable (mhub-format-<id>).", valueName: "path"))
     var externalPath: String?
 
-    @Option(help: ArgumentHelp("The case folder (default Conformance/<format-id>/); needs --format or --external.", valueName: "dir"))
+    @Option(help: ArgumentHelp("The case folder (default Conformance/<format-id>/); needs --format, --descriptor or --external.", valueName: "dir"))
     var cases: String?
 
     @Option(help: ArgumentHelp("The folder of reference tables exporters must carry (default Conformance/reference/).", valueName: "dir"))
@@ -41,6 +52,9 @@ struct ConformanceCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the report as JUnit XML to this file.", valueName: "file"))
     var junit: String?
 
+    @Option(name: .customLong("export-option"), help: ArgumentHelp("A plugin-specific export setting key=value for every export; the declared losses are checked for it too (repeatable).", valueName: "key=value"))
+    var exportParameters: [String] = []
+
     @Option(name: .customLong("time-limit"), help: ArgumentHelp("Seconds a single plugin call may take before it counts as a hang.", valueName: "seconds"))
     var timeLimit: Double = 30
 
@@ -51,11 +65,11 @@ struct ConformanceCommand: ParsableCommand {
     var workerRequest: String?
 
     func validate() throws {
-        if formatID != nil && externalPath != nil {
-            throw ValidationError("--format and --external each name the plugin to check; give one of them")
+        if [formatID, descriptorPath, externalPath].compactMap({ $0 }).count > 1 {
+            throw ValidationError("--format, --descriptor and --external each name the plugin to check; give one of them")
         }
-        if cases != nil && formatID == nil && externalPath == nil {
-            throw ValidationError("--cases is one plugin's case folder; name the plugin with --format or --external")
+        if cases != nil && formatID == nil && descriptorPath == nil && externalPath == nil {
+            throw ValidationError("--cases is one plugin's case folder; name the plugin with --format, --descriptor or --external")
         }
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
     }
@@ -66,6 +80,7 @@ struct ConformanceCommand: ParsableCommand {
         let root = ConformanceRoot.locate()
         let referenceDirectory = reference.map(Self.absolute) ?? root?.appendingPathComponent("reference").path
         let record = ConformanceOptions.recordingRequested()
+        let exportSettings = try InputOptions.keyValues(exportParameters, flag: "--export-option")
         var reports: [PluginReport] = []
         for (position, plugin) in selected.enumerated() {
             let id = plugin.format.id
@@ -73,7 +88,7 @@ struct ConformanceCommand: ParsableCommand {
                 ?? (root ?? URL(fileURLWithPath: "Conformance")).appendingPathComponent(id).path
             FileHandle.standardErrorWrite("conformance: checking \(id) (\(position + 1) of \(selected.count))")
             let request = WorkerRequest(formatID: id, casesDirectory: casesDirectory, referenceDirectory: referenceDirectory,
-                                        timeLimit: timeLimit, record: record)
+                                        timeLimit: timeLimit, record: record, exportParameters: exportSettings)
             let items = inProcess ? try battery(for: request, registry: registry).run() : isolatedRunner().run(request)
             reports.append(PluginReport(formatID: id, kind: plugin.format.kind, casesDirectory: casesDirectory, items: items))
         }
@@ -92,6 +107,19 @@ struct ConformanceCommand: ParsableCommand {
     /// The registry and the plugins to check.
     private func selection() throws(CommandFailure) -> (FormatRegistry, [any FormatPlugin]) {
         let registry = try plugins.registry()
+        if let descriptorPath {
+            let path = Self.absolute(descriptorPath)
+            let descriptor: Descriptor
+            do { descriptor = try DescriptorCatalog.load(file: path) } catch {
+                throw CommandFailure(message: "cannot load the descriptor \(path):\n\(error)", exitCode: CommandFailure.dataExitCode)
+            }
+            do {
+                let (extended, plugin) = try BuiltInFormats.addingDescriptor(descriptor, to: registry)
+                return (extended, [plugin])
+            } catch {
+                throw CommandFailure(error)
+            }
+        }
         if let externalPath {
             do {
                 let (extended, plugin) = try BuiltInFormats.addingExternal(Self.absolute(externalPath), to: registry)
@@ -141,6 +169,7 @@ struct ConformanceCommand: ParsableCommand {
         var selection: [String] = []
         for folder in plugins.pluginPaths { selection += ["--plugin-path", Self.absolute(folder)] }
         for folder in plugins.formatsDirectories { selection += ["--formats-dir", Self.absolute(folder)] }
+        if let descriptorPath { selection += ["--descriptor", Self.absolute(descriptorPath)] }
         if let externalPath { selection += ["--external", Self.absolute(externalPath)] }
         let fixedSelection = selection
         let executable = Bundle.main.executableURL?.path ?? CommandLine.arguments[0]

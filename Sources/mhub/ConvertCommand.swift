@@ -62,7 +62,7 @@ struct ConvertCommand: ParsableCommand {
         }
         table = table.appendingStep(ProvenanceStep(action: "export", format: exporter.format.id))
 
-        let losses = exporter.losses(for: table)
+        let losses = exporter.losses(for: table, options: exportOptions)
         for loss in losses { FileHandle.standardErrorWrite("mhub: warning [export.field-dropped]: \(exporter.format.id) cannot carry \(loss)") }
         for diagnostic in table.diagnostics where diagnostic.severity == .warning {
             FileHandle.standardErrorWrite("mhub: \(diagnostic)")

@@ -76,6 +76,12 @@ struct TableSummary: Encodable {
         diagnostics = table.diagnostics
     }
 
+    /// A total for people: ten significant digits hide summation noise (99.99344000000005 → 99.99344);
+    /// the JSON output keeps the exact value.
+    static func readable(_ value: Double) -> String {
+        NumberFormatting.shortest(Double(String(format: "%.10g", value)) ?? value)
+    }
+
     var text: String {
         var lines = [
             "file:        \(file)",
@@ -90,7 +96,7 @@ struct TableSummary: Encodable {
         for key in source.keys.sorted() { lines.append("source:      \(key) = \(source[key]!)") }
         lines.append("")
         lines.append(TextTable.render(header: ["SAMPLE", "TOTAL", "TAXA"], rows: sampleTotals.map {
-            [$0.id, NumberFormatting.shortest($0.total), String($0.observedTaxa)]
+            [$0.id, Self.readable($0.total), String($0.observedTaxa)]
         }))
         if !diagnostics.isEmpty {
             lines.append("")

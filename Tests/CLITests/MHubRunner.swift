@@ -26,12 +26,18 @@ enum MHubRunner {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    /// Runs `mhub` with arguments, optional standard input and working directory.
-    static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil) throws -> Result {
+    /// Runs `mhub` with arguments, optional standard input, working directory and extra
+    /// environment variables. `MHUB_RECORD` is passed on only when given here, so that a test
+    /// run that records goldens cannot overwrite the deliberately wrong ones of the fixtures.
+    static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil,
+                    environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        var inherited = ProcessInfo.processInfo.environment
+        inherited["MHUB_RECORD"] = nil
+        process.environment = inherited.merging(environment) { $1 }
         let output = Pipe(), input = Pipe()
         // Standard error goes to a file so that neither pipe can fill up and block the child.
         let errorFile = try scratchDirectory().appendingPathComponent("stderr")

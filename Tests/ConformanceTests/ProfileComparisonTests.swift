@@ -59,6 +59,22 @@ import Testing
         #expect(differences[0].description == "samples.metadata [sample 'S1' key 'age']: expected integer 41, got string '41'")
     }
 
+    @Test func nanMetadataEqualsNaNAndInfinitiesOnlyThemselves() throws {
+        let readings: [String: MetadataValue] = ["reading": .number(.nan), "series": .list([.number(.nan), .number(1)]),
+                                                 "upper": .number(.infinity)]
+        let expected = try table([("S1", "a", 5)], metadata: readings)
+        #expect(ProfileComparison.differences(expected: expected, actual: try table([("S1", "a", 5)], metadata: readings)).isEmpty)
+
+        var changed = readings
+        changed["reading"] = .number(0)
+        changed["upper"] = .number(-.infinity)
+        let differences = ProfileComparison.differences(expected: expected, actual: try table([("S1", "a", 5)], metadata: changed))
+        #expect(differences.map(\.description).prefix(2) == ["samples.metadata [sample 'S1' key 'reading']: expected number nan, got number 0",
+                                                              "samples.metadata [sample 'S1' key 'upper']: expected number inf, got number -inf"])
+        let rules = ComparisonRules.exact
+        #expect(!rules.agree(.infinity, 1e308) && !rules.agree(.nan, 0) && rules.agree(-.infinity, -.infinity))
+    }
+
     @Test func unitAndProvenanceDifferences() throws {
         let expected = try table([("S1", "a", 0.5)], unit: .relative)
         var actual = try table([("S1", "a", 0.5)], unit: .percent)

@@ -25,7 +25,8 @@ enum ReferenceTables {
             "antibiotics": .bool(false), "diet": .list([.string("vegetarian"), .string("low-fibre")]),
             "site": .object(["body": .string("gut"), "sampling": .string("stool")]), "notes": .null,
         ]))
-        try builder.addSample(Sample(id: "S2", metadata: ["subject": .string("P-02"), "age": .integer(35)]))
+        // A reading recorded as NaN: exporters that carry numbers must carry it, and NaN equals NaN in comparisons.
+        try builder.addSample(Sample(id: "S2", metadata: ["subject": .string("P-02"), "age": .integer(35), "reading": .number(.nan)]))
         try builder.addSample(Sample(id: "S3-empty", metadata: ["subject": .string("P-03")]))
         try builder.addTaxon(Taxon(id: "asv-1", label: "k__Bacteria; p__Bacteroidota; g__Bacteroides",
                                    lineage: lineage([(.kingdom, "Bacteria"), (.phylum, "Bacteroidota"), (.genus, "Bacteroides")]),

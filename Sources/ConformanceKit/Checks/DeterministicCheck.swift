@@ -23,7 +23,7 @@ extension BatteryRun {
         }
         var outputs: [[UInt8]] = []
         for _ in 0..<2 {
-            switch export(table, with: exporter) {
+            switch export(table, with: exporter, options: options.exportOptions) {
             case .hung: return (.failed, "export \(hangMessage)")
             case .failed(.cannotRepresent(let reason)): return (.skipped, "the format cannot represent this table: \(reason)")
             case .failed(let error): return (.failed, "export failed: \(error)")

@@ -3,9 +3,9 @@ import Foundation
 import ProfileModel
 
 /// Check 4, round-trip: every reference table exports and re-imports equal to itself, except
-/// for differences the exporter declares in `losses(for:)`; an undeclared loss fails. An
-/// export-only plugin instead exports each valid case's golden and must write exactly the
-/// case file.
+/// for differences the exporter declares in `losses(for:options:)` (asked with the options the
+/// export uses); an undeclared loss fails. An export-only plugin instead exports each valid
+/// case's golden and must write exactly the case file.
 extension BatteryRun {
     func runRoundTrip() {
         guard let exporter else { return skipCheck(.roundTrip, "import-only plugin: nothing to export") }
@@ -49,11 +49,12 @@ extension BatteryRun {
         case .success(let table): reference = table
         case .failure(let problem): return (.failed, "reference table: \(problem.text)")
         }
-        guard let losses = bounded({ exporter.losses(for: reference) }) else {
-            return (.failed, "losses(for:) \(hangMessage)")
+        let exportOptions = options.exportOptions
+        guard let losses = bounded({ exporter.losses(for: reference, options: exportOptions) }) else {
+            return (.failed, "losses(for:options:) \(hangMessage)")
         }
         let bytes: [UInt8]
-        switch export(reference, with: exporter) {
+        switch export(reference, with: exporter, options: options.exportOptions) {
         case .hung: return (.failed, "export \(hangMessage)")
         case .failed(.cannotRepresent(let reason)): return (.skipped, "the format cannot represent this table: \(reason)")
         case .failed(let error): return (.failed, "export failed: \(error)")
@@ -78,7 +79,7 @@ extension BatteryRun {
         let differences = ProfileComparison.differences(expected: expected, actual: actual, rules: rules)
         let undeclared = differences.filter { !isDeclared($0.field) }
         guard undeclared.isEmpty else {
-            return (.failed, describe(undeclared, against: "the reference table that losses(for:) does not declare")
+            return (.failed, describe(undeclared, against: "the reference table that losses(for:options:) does not declare")
                     + "\n  declared losses: " + (losses.isEmpty ? "none" : losses.map(\.description).joined(separator: "; ")))
         }
         if differences.isEmpty { return (.passed, "re-imported equal") }
@@ -111,7 +112,7 @@ extension BatteryRun {
         case .failure(let problem): return (.failed, problem.text)
         }
         let bytes: [UInt8]
-        switch export(golden, with: exporter) {
+        switch export(golden, with: exporter, options: options.exportOptions) {
         case .hung: return (.failed, "export \(hangMessage)")
         case .failed(let error): return (.failed, "export of \(validCase.golden.lastPathComponent) failed: \(error)")
         case .bytes(let written): bytes = written

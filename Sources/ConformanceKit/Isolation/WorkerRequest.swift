@@ -1,3 +1,4 @@
+import FormatKit
 import Foundation
 
 /// What a worker process is asked to run: one plugin's battery, minus the items an earlier
@@ -8,16 +9,19 @@ public struct WorkerRequest: Sendable, Hashable, Codable {
     public var referenceDirectory: String?
     public var timeLimit: Double
     public var record: Bool
+    /// The plugin-specific settings every export uses (``ConformanceOptions/exportOptions``).
+    public var exportParameters: [String: String]
     /// Items already reported; the worker does not run them again.
     public var completed: [ItemKey]
 
     public init(formatID: String, casesDirectory: String, referenceDirectory: String?, timeLimit: Double,
-                record: Bool, completed: [ItemKey] = []) {
+                record: Bool, exportParameters: [String: String] = [:], completed: [ItemKey] = []) {
         self.formatID = formatID
         self.casesDirectory = casesDirectory
         self.referenceDirectory = referenceDirectory
         self.timeLimit = timeLimit
         self.record = record
+        self.exportParameters = exportParameters
         self.completed = completed
     }
 
@@ -43,6 +47,6 @@ public struct WorkerRequest: Sendable, Hashable, Codable {
 
     /// The options this request asks the battery to run with.
     public var options: ConformanceOptions {
-        ConformanceOptions(timeLimit: timeLimit, record: record)
+        ConformanceOptions(timeLimit: timeLimit, record: record, exportOptions: ExportOptions(parameters: exportParameters))
     }
 }

@@ -17,7 +17,9 @@ public struct NondeterministicTableFormat: ProfileImporter, ProfileExporter {
         try base.read(input, options: options)
     }
 
-    public func losses(for table: ProfileTable) -> [DeclaredLoss] { base.losses(for: table) }
+    public func losses(for table: ProfileTable, options: ExportOptions) -> [DeclaredLoss] {
+        base.losses(for: table, options: options)
+    }
 
     public func write(_ table: ProfileTable, to output: inout OutputSink, options: ExportOptions) throws(ExportError) {
         try base.write(table, to: &output, options: options)

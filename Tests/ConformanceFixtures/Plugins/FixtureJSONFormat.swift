@@ -41,7 +41,7 @@ public struct FixtureJSONFormat: ProfileImporter, ProfileExporter {
         }
     }
 
-    public func losses(for table: ProfileTable) -> [DeclaredLoss] { [] }
+    public func losses(for table: ProfileTable, options: ExportOptions) -> [DeclaredLoss] { [] }
 
     public func write(_ table: ProfileTable, to output: inout OutputSink, options: ExportOptions) throws(ExportError) {
         var values: [[Double]] = []

@@ -85,7 +85,7 @@ public struct TinyTableFormat: ProfileImporter, ProfileExporter {
         do { return try builder.build() } catch { throw ImportError(error, at: input.location()) }
     }
 
-    public func losses(for table: ProfileTable) -> [DeclaredLoss] { Self.lostFields }
+    public func losses(for table: ProfileTable, options: ExportOptions) -> [DeclaredLoss] { Self.lostFields }
 
     public func write(_ table: ProfileTable, to output: inout OutputSink, options: ExportOptions) throws(ExportError) {
         let table = table.structure == .cladeCumulative ? table.toLeaves() : table
