@@ -32,6 +32,31 @@ struct BIOMJSONReader: ~Copyable {
         var values: [Double] = []
         /// Whether every index was checked against `shape` when read.
         var checkedAgainstShape = true
+
+        mutating func append(row: Int, column: Int, value: Double) {
+            rows.append(Int32(row))
+            columns.append(Int32(column))
+            values.append(value)
+        }
+
+        mutating func append(contentsOf other: Entries) {
+            rows += other.rows
+            columns += other.columns
+            values += other.values
+        }
+    }
+
+    /// Sparse entries gathered on another thread once the shape is known: takes exactly the
+    /// triplets ``addTriplet(_:)`` accepts, leaving every other element to it.
+    private struct SparseEntries: NumberArrayCollector {
+        let shape: (rows: Int, columns: Int)
+        var entries = Entries()
+
+        mutating func collect(_ values: [Double]) -> Bool {
+            guard let (row, column) = try? BIOMJSONReader.triplet(values, shape: shape) else { return false }
+            entries.append(row: row, column: column, value: values[2])
+            return true
+        }
     }
 
     /// `data` elements read before `matrix_type` was known: all numbers, and each element's count.
@@ -165,12 +190,12 @@ struct BIOMJSONReader: ~Copyable {
         dataLocation = location(reader)
         var element: [Double] = []
         element.reserveCapacity(max(3, shape?.columns ?? 0))
-        var index = 0
+        var row = 0
         var problem: ElementProblem?
-        let complete = try reader.readNumberArrays(into: &element) { element in
+        func add(_ element: [Double]) -> Bool {
             do throws(ElementProblem) {
                 switch matrixType {
-                case "dense"?: try addDenseRow(element, row: index, checkWidth: shape != nil)
+                case "dense"?: try addDenseRow(element, row: row, checkWidth: shape != nil)
                 case "sparse"?: try addTriplet(element)
                 default:
                     rawElements = rawElements ?? RawElements()
@@ -181,8 +206,22 @@ struct BIOMJSONReader: ~Copyable {
                 problem = error
                 return false
             }
-            index += 1
+            row += 1
             return true
+        }
+        let complete: Bool
+        if matrixType == "sparse", let shape {
+            // Rows count only for dense matrices, so the triplets taken on other threads need not be counted.
+            var gathered = Entries()
+            complete = try reader.readNumberArrays(collecting: SparseEntries(shape: shape), merge: { gathered.append(contentsOf: $0.entries) },
+                                                   into: &element) { element in
+                entries.append(contentsOf: gathered)
+                gathered = Entries()
+                return add(element)
+            }
+            entries.append(contentsOf: gathered)
+        } else {
+            complete = try reader.readNumberArrays(into: &element, add)
         }
         if !complete, let problem { throw .input(problem.at(location(reader))) }
     }
@@ -201,20 +240,23 @@ struct BIOMJSONReader: ~Copyable {
     }
 
     private mutating func addTriplet(_ element: [Double]) throws(ElementProblem) {
+        let (row, column) = try Self.triplet(element, shape: shape)
+        if shape == nil { entries.checkedAgainstShape = false }
+        entries.append(row: row, column: column, value: element[2])
+    }
+
+    /// The row and column of a `[row, column, value]` element, inside `shape` when it is known.
+    private static func triplet(_ element: [Double], shape: (rows: Int, columns: Int)?) throws(ElementProblem) -> (row: Int, column: Int) {
         guard element.count == 3 else {
-            throw .invalid(value: Self.describe(element), reason: "is not a [row, column, value] triplet")
+            throw .invalid(value: describe(element), reason: "is not a [row, column, value] triplet")
         }
-        let row = try Self.index(element[0], of: element), column = try Self.index(element[1], of: element)
+        let row = try index(element[0], of: element), column = try index(element[1], of: element)
         if let shape {
             guard row < shape.rows, column < shape.columns else {
-                throw .outside(reason: "entry \(Self.describe(element)) lies outside the shape [\(shape.rows), \(shape.columns)]")
+                throw .outside(reason: "entry \(describe(element)) lies outside the shape [\(shape.rows), \(shape.columns)]")
             }
-        } else {
-            entries.checkedAgainstShape = false
         }
-        entries.rows.append(Int32(row))
-        entries.columns.append(Int32(column))
-        entries.values.append(element[2])
+        return (row, column)
     }
 
     private mutating func addDenseRow(_ element: [Double], row: Int, checkWidth: Bool) throws(ElementProblem) {
@@ -227,9 +269,7 @@ struct BIOMJSONReader: ~Copyable {
             entries.checkedAgainstShape = false
         }
         for (column, value) in element.enumerated() where value != 0 {
-            entries.rows.append(Int32(row))
-            entries.columns.append(Int32(column))
-            entries.values.append(value)
+            entries.append(row: row, column: column, value: value)
         }
     }
 
