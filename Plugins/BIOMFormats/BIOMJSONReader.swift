@@ -148,38 +148,68 @@ struct BIOMJSONReader: ~Copyable {
     }
 
     /// `rows` (observations) or `columns` (samples): objects with an `id` and `metadata`.
+    ///
+    /// Rows are read in runs whose taxonomies are mapped to lineages on every core and then
+    /// added in order. A row that cannot be added is reported before any JSON error further
+    /// on, as when each row is added as soon as it is read.
     private mutating func readAxis(_ reader: inout JSONReader, observations: Bool) throws(JSONReadError) {
-        try reader.expectBeginArray()
-        while try reader.nextElement() {
-            try reader.expectBeginObject()
-            let start = location(reader)
-            var id: String?
-            var metadata: [String: MetadataValue]?
-            while let key = try reader.nextKey() {
-                switch key {
-                case "id": id = try readText(&reader)
-                case "metadata":
-                    switch try reader.readValue() {
-                    case .null: metadata = nil
-                    case .object(let members): metadata = members.mapValues(Self.metadataValue)
-                    case let other:
-                        throw .input(.invalidValue(location(reader), value: other.kindDescription, reason: "is not allowed as metadata; expected an object or null"))
+        var pending: [PendingRow] = []
+        do throws(JSONReadError) {
+            try reader.expectBeginArray()
+            while try reader.nextElement() {
+                try reader.expectBeginObject()
+                let start = location(reader)
+                var id: String?
+                var metadata: [String: MetadataValue]?
+                while let key = try reader.nextKey() {
+                    switch key {
+                    case "id": id = try readText(&reader)
+                    case "metadata":
+                        switch try reader.readValue() {
+                        case .null: metadata = nil
+                        case .object(let members): metadata = members.mapValues(Self.metadataValue)
+                        case let other:
+                            throw .input(.invalidValue(location(reader), value: other.kindDescription, reason: "is not allowed as metadata; expected an object or null"))
+                        }
+                    default: try reader.skipValue()
                     }
-                default: try reader.skipValue()
                 }
-            }
-            guard let id else { throw .input(.missingField(start, field: "id")) }
-            do {
+                guard let id else { throw .input(.missingField(start, field: "id")) }
                 if observations {
-                    let (taxon, unreadable) = BIOMObservationMapping.taxon(id: id, metadata: metadata)
-                    if unreadable { builder.addDiagnostic(BIOMDiagnostics.taxonomyUnreadable(taxon: id, location: "\(start)")) }
-                    try builder.addTaxon(taxon)
+                    pending.append(PendingRow(id: id, metadata: metadata, start: start))
+                    if pending.count == Self.rowRunLength { try addTaxa(taking: &pending) }
                 } else {
-                    try builder.addSample(Sample(id: id, metadata: metadata ?? [:]))
+                    do { try builder.addSample(Sample(id: id, metadata: metadata ?? [:])) } catch { throw .input(ImportError(error, at: start)) }
                 }
-            } catch {
-                throw .input(ImportError(error, at: start))
             }
+        } catch {
+            try addTaxa(taking: &pending)
+            throw error
+        }
+        try addTaxa(taking: &pending)
+    }
+
+    /// A row read but not yet added to the builder.
+    private struct PendingRow: Sendable {
+        var id: String
+        var metadata: [String: MetadataValue]?
+        var start: SourceLocation
+    }
+
+    /// Rows mapped to taxa together.
+    private static let rowRunLength = 4_096
+
+    /// Maps the pending rows' taxonomies on every core and adds the taxa in order, emptying `pending`.
+    private mutating func addTaxa(taking pending: inout [PendingRow]) throws(JSONReadError) {
+        let rows = pending
+        pending.removeAll(keepingCapacity: true)
+        let part = 512
+        let mapped = OrderedParallelMap.map((rows.count + part - 1) / part) { run in
+            rows[(run * part)..<min((run + 1) * part, rows.count)].map { BIOMObservationMapping.taxon(id: $0.id, metadata: $0.metadata) }
+        }.joined()
+        for (row, (taxon, unreadable)) in zip(rows, mapped) {
+            if unreadable { builder.addDiagnostic(BIOMDiagnostics.taxonomyUnreadable(taxon: row.id, location: "\(row.start)")) }
+            do { try builder.addTaxon(taxon) } catch { throw .input(ImportError(error, at: row.start)) }
         }
     }
 
@@ -212,14 +242,8 @@ struct BIOMJSONReader: ~Copyable {
         let complete: Bool
         if matrixType == "sparse", let shape {
             // Rows count only for dense matrices, so the triplets taken on other threads need not be counted.
-            var gathered = Entries()
-            complete = try reader.readNumberArrays(collecting: SparseEntries(shape: shape), merge: { gathered.append(contentsOf: $0.entries) },
-                                                   into: &element) { element in
-                entries.append(contentsOf: gathered)
-                gathered = Entries()
-                return add(element)
-            }
-            entries.append(contentsOf: gathered)
+            complete = try reader.readNumberArrays(collecting: SparseEntries(shape: shape), merge: { entries.append(contentsOf: $0.entries) },
+                                                   into: &element, add)
         } else {
             complete = try reader.readNumberArrays(into: &element, add)
         }

@@ -108,6 +108,18 @@ struct BIOMJSONFormatTests {
         }
     }
 
+    /// Rows are added in runs, yet a row that cannot be added is still reported before a
+    /// syntax error further on, with its own line: as if every row were added as read.
+    @Test func rowErrorComesBeforeALaterSyntaxError() throws {
+        let rows = "[" + (0..<5_000).map { #"{"id": "O\#($0)", "metadata": null}"# }.joined(separator: ",\n")
+            + ",\n" + #"{"id": "O7", "metadata": null},"# + "\n" + #"{"id": }]"#
+        let url = try jsonFile(document(header + [("matrix_type", "\"sparse\""), ("shape", "[5001, 2]"), ("rows", rows),
+                                                  ("columns", columns), ("data", "[]")]))
+        let error = try #require(throws: ImportError.self) { try importFile(url, with: format) }
+        #expect(error.code == "duplicate-taxon", "\(error)")
+        #expect(error.location.line == header.count + 4 + 5_000, "\(error)")
+    }
+
     @Test func detectsBIOMButNotOtherJSON() throws {
         let biom = try jsonFile(document(header + [("matrix_type", "\"sparse\""), ("shape", "[2, 2]"), ("rows", rows),
                                                    ("columns", columns), ("data", "[]")]))
