@@ -48,13 +48,9 @@ struct BIOMHDF5Reader {
 
         let observationMetadata = try metadata(root, axis: "observation", count: observationIDs.count, into: &builder)
         // Taxonomies are parsed on every core, in runs of ids, and added in order.
-        let runLength = 1_024
-        let mapped = OrderedParallelMap.map((observationIDs.count + runLength - 1) / runLength) { run in
-            (run * runLength..<min((run + 1) * runLength, observationIDs.count)).map { index in
-                BIOMObservationMapping.taxon(id: observationIDs[index], metadata: observationMetadata[index],
-                                             dropsEmptyTokens: true)
-            }
-        }.joined()
+        let mapped = OrderedParallelMap.map(observationIDs.count, runLength: 1_024) { index in
+            BIOMObservationMapping.taxon(id: observationIDs[index], metadata: observationMetadata[index], dropsEmptyTokens: true)
+        }
         for (id, (taxon, unreadable)) in zip(observationIDs, mapped) {
             if unreadable {
                 builder.addDiagnostic(BIOMDiagnostics.taxonomyUnreadable(

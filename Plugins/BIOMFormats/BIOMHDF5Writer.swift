@@ -78,10 +78,12 @@ struct BIOMHDF5Writer {
         }
     }
 
-    /// The metadata object of every taxon, with taxonomy rows on all of them when any has one.
+    /// The metadata object of every taxon, with taxonomy rows on all of them when any has one
+    /// (worked out on every core).
     func observationMetadata(_ observations: BIOMObservationMapping.Export) -> [[String: MetadataValue]] {
-        table.taxa.enumerated().map { index, taxon in
-            observations.metadata(for: taxon, at: index, dropsEmptyTokens: true)
+        let taxa = table.taxa
+        return OrderedParallelMap.map(taxa.count, runLength: 1_024) { index in
+            observations.metadata(for: taxa[index], at: index, dropsEmptyTokens: true)
         }
     }
 

@@ -203,10 +203,9 @@ struct BIOMJSONReader: ~Copyable {
     private mutating func addTaxa(taking pending: inout [PendingRow]) throws(JSONReadError) {
         let rows = pending
         pending.removeAll(keepingCapacity: true)
-        let part = 512
-        let mapped = OrderedParallelMap.map((rows.count + part - 1) / part) { run in
-            rows[(run * part)..<min((run + 1) * part, rows.count)].map { BIOMObservationMapping.taxon(id: $0.id, metadata: $0.metadata) }
-        }.joined()
+        let mapped = OrderedParallelMap.map(rows.count, runLength: 512) { index in
+            BIOMObservationMapping.taxon(id: rows[index].id, metadata: rows[index].metadata)
+        }
         for (row, (taxon, unreadable)) in zip(rows, mapped) {
             if unreadable { builder.addDiagnostic(BIOMDiagnostics.taxonomyUnreadable(taxon: row.id, location: "\(row.start)")) }
             do { try builder.addTaxon(taxon) } catch { throw .input(ImportError(error, at: row.start)) }

@@ -10,6 +10,15 @@ enum OrderedParallelMap {
         return results.all
     }
 
+    /// `transform(0) … transform(count - 1)` in index order, computed in runs of `runLength`
+    /// indices spread over every core (one hand-off per run rather than per index).
+    static func map<Result: Sendable>(_ count: Int, runLength: Int, _ transform: @Sendable (Int) -> Result) -> [Result] {
+        let runs = map((count + runLength - 1) / runLength) { run in
+            (run * runLength..<min((run + 1) * runLength, count)).map(transform)
+        }
+        return Array(runs.joined())
+    }
+
     /// Results filled in by index from several threads.
     private final class Results<Result: Sendable>: @unchecked Sendable {
         private let lock = NSLock()
