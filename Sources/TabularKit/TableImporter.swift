@@ -4,7 +4,7 @@ import ProfileModel
 
 /// Reads a delimited table into a ``ProfileTable`` following a ``TableLayout``, one record
 /// at a time: rows go straight into the builder, so memory grows with the non-zero values,
-/// not with the file.
+/// not with the file. Records are read and split on a thread of their own (``RecordPipeline``).
 public struct TableImporter: Sendable {
     public let layout: TableLayout
     /// The format id recorded in provenance.
@@ -35,12 +35,14 @@ public struct TableImporter: Sendable {
         var session = try TableReadSession(layout: layout, formatID: formatID, input: input, options: options,
                                       dialect: located.dialect, header: header,
                                       preamble: PreambleValues(lines: preamble, layout: layout, dialect: located.dialect))
-        while let record = try reader.next() {
+        let records = RecordPipeline(reader: reader)
+        defer { records.stop() }
+        while let record = try records.next() {
             try session.consume(record)
         }
         let companion = try input.companions[TaxonomyCompanion.role].map { companion throws(ImportError) in
             try TaxonomyCompanion.read(companion)
         }
-        return try session.finish(windows1252Line: reader.firstWindows1252Line, taxonomy: companion)
+        return try session.finish(windows1252Line: records.firstWindows1252Line, taxonomy: companion)
     }
 }

@@ -46,6 +46,18 @@ final class TableErrorTests: XCTestCase {
         assertError(text, name: "long.csv", importer: WideCSVFormat(), code: "syntax", line: 2, column: 3)
     }
 
+    /// Records are read on another thread in batches: an error far into the file keeps its
+    /// line, and a row that cannot be used is reported before a reading error after it.
+    func testErrorsFarIntoALongFileKeepTheirOrderAndPlace() {
+        let rows = (0..<5_000).map { "T\($0),\($0 % 7)\n" }.joined()
+        assertError("taxon,S1\n" + rows + "X,n/d\n" + rows.replacingOccurrences(of: "T", with: "U"), name: "long.csv",
+                    importer: WideCSVFormat(), code: "invalid-value", line: 5_002, column: 3)
+        assertError("taxon,S1\n" + rows + "T7,1\n\"Y,1\n" + rows.replacingOccurrences(of: "T", with: "U"), name: "long.csv",
+                    importer: WideCSVFormat(), code: "duplicate-taxon", line: 5_002, column: 1)
+        assertError("taxon,S1\n" + rows + "Y,1\n\"Z,1\n", name: "long.csv", importer: WideCSVFormat(),
+                    code: "syntax", line: 5_003, column: 1)
+    }
+
     func testEmptyInput() {
         assertError("\n\n", code: "empty-input", line: nil, column: nil)
     }
