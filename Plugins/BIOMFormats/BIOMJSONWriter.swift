@@ -125,18 +125,26 @@ struct BIOMJSONWriter {
         for sample in samples { entryCount += abundances.range(ofSample: sample).count }
         bytes.reserveCapacity(entryCount * (layout.elementBreak.count + 32))
         var needsComma = !first
-        for sample in samples {
-            for entry in abundances.range(ofSample: sample) {
-                if needsComma { bytes.append(UInt8(ascii: ",")) }
-                needsComma = true
-                bytes += layout.elementBreak
-                bytes.append(UInt8(ascii: "["))
-                NumberFormatting.appendDecimal(UInt64(abundances.taxonIndices[entry]), to: &bytes)
-                bytes.append(UInt8(ascii: ","))
-                NumberFormatting.appendDecimal(UInt64(sample), to: &bytes)
-                bytes.append(UInt8(ascii: ","))
-                appendValue(abundances.values[entry], integral: integral, to: &bytes)
-                bytes.append(UInt8(ascii: "]"))
+        // Read through buffer pointers: the arrays are shared by the threads, and retaining
+        // them once per entry from every core costs more than formatting.
+        abundances.taxonIndices.withUnsafeBufferPointer { taxonIndices in
+            abundances.values.withUnsafeBufferPointer { values in
+                layout.elementBreak.withUnsafeBufferPointer { elementBreak in
+                    for sample in samples {
+                        for entry in abundances.range(ofSample: sample) {
+                            if needsComma { bytes.append(UInt8(ascii: ",")) }
+                            needsComma = true
+                            bytes.append(contentsOf: elementBreak)
+                            bytes.append(UInt8(ascii: "["))
+                            NumberFormatting.appendDecimal(UInt64(taxonIndices[entry]), to: &bytes)
+                            bytes.append(UInt8(ascii: ","))
+                            NumberFormatting.appendDecimal(UInt64(sample), to: &bytes)
+                            bytes.append(UInt8(ascii: ","))
+                            appendValue(values[entry], integral: integral, to: &bytes)
+                            bytes.append(UInt8(ascii: "]"))
+                        }
+                    }
+                }
             }
         }
         return bytes
