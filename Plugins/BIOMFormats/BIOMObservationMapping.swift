@@ -1,3 +1,4 @@
+import FormatKit
 import ProfileModel
 
 /// Maps BIOM observations (rows: an id and a metadata object) to taxa and back.

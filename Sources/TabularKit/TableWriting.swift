@@ -68,6 +68,13 @@ public struct DelimitedRowWriter {
         try sink.write(line)
         line.removeAll(keepingCapacity: true)
     }
+
+    /// Ends the row with `\n` and appends it to `bytes`.
+    public mutating func endRow(appendingTo bytes: inout [UInt8]) {
+        line.append(0x0A)
+        bytes += line
+        line.removeAll(keepingCapacity: true)
+    }
 }
 
 /// The taxon annotation columns a table needs when written with one row per taxon.

@@ -1,4 +1,5 @@
 import FormatKit
+import Foundation
 import ProfileModel
 
 /// Writes a profile as a wide table, in either orientation, streaming from the sparse matrix.
@@ -75,22 +76,36 @@ public struct WideTableWriter: Sendable {
         try row.endRow(to: &sink)
 
         let entries = TaxonMajorEntries(table)
-        let sampleCount = table.samples.count
-        for (index, taxon) in table.taxa.enumerated() {
-            row.text(taxon.id)
-            // Most cells of a wide table are zeros: write the runs between entries in one piece.
-            var next = 0
-            for entry in entries.starts[index]..<entries.starts[index + 1] {
-                let sample = Int(entries.samples[entry])
-                row.zeros(sample - next)
-                row.number(entries.values[entry])
-                next = sample + 1
+        let sampleCount = table.samples.count, taxa = table.taxa, delimiter = delimiter
+        // Rows are formatted in runs of taxa on every core, a few runs at a time, and written in order.
+        let runLength = 128
+        let runCount = (taxa.count + runLength - 1) / runLength
+        let runsPerRound = 2 * max(1, ProcessInfo.processInfo.activeProcessorCount)
+        for round in stride(from: 0, to: runCount, by: runsPerRound) {
+            let formatted = OrderedParallelMap.map(min(runsPerRound, runCount - round)) { offset in
+                let first = (round + offset) * runLength
+                var row = DelimitedRowWriter(delimiter: delimiter)
+                var bytes: [UInt8] = []
+                for index in first..<min(first + runLength, taxa.count) {
+                    let taxon = taxa[index]
+                    row.text(taxon.id)
+                    // Most cells of a wide table are zeros: write the runs between entries in one piece.
+                    var next = 0
+                    for entry in entries.starts[index]..<entries.starts[index + 1] {
+                        let sample = Int(entries.samples[entry])
+                        row.zeros(sample - next)
+                        row.number(entries.values[entry])
+                        next = sample + 1
+                    }
+                    row.zeros(sampleCount - next)
+                    if withLabel { row.text(taxon.label) }
+                    if withTaxonID { row.text(taxon.taxonID?.description ?? "") }
+                    if withLineage { row.text(TaxonAnnotations.lineageText(taxon.lineage)) }
+                    row.endRow(appendingTo: &bytes)
+                }
+                return bytes
             }
-            row.zeros(sampleCount - next)
-            if withLabel { row.text(taxon.label) }
-            if withTaxonID { row.text(taxon.taxonID?.description ?? "") }
-            if withLineage { row.text(TaxonAnnotations.lineageText(taxon.lineage)) }
-            try row.endRow(to: &sink)
+            for bytes in formatted { try sink.write(bytes) }
         }
     }
 

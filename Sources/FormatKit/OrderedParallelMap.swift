@@ -1,10 +1,10 @@
 import Foundation
 
-/// Work spread over every core with results kept in input order, so that what the plugins
-/// write never depends on the number of cores or on scheduling.
-enum OrderedParallelMap {
+/// Work spread over every core with results kept in input order, so that what importers and
+/// exporters produce never depends on the number of cores or on scheduling.
+public enum OrderedParallelMap {
     /// `transform(0) … transform(count - 1)`, computed concurrently, in index order.
-    static func map<Result: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> Result) -> [Result] {
+    public static func map<Result: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> Result) -> [Result] {
         let results = Results<Result>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in results.store(transform(index), at: index) }
         return results.all
@@ -12,7 +12,7 @@ enum OrderedParallelMap {
 
     /// `transform(0) … transform(count - 1)` in index order, computed in runs of `runLength`
     /// indices spread over every core (one hand-off per run rather than per index).
-    static func map<Result: Sendable>(_ count: Int, runLength: Int, _ transform: @Sendable (Int) -> Result) -> [Result] {
+    public static func map<Result: Sendable>(_ count: Int, runLength: Int, _ transform: @Sendable (Int) -> Result) -> [Result] {
         let runs = map((count + runLength - 1) / runLength) { run in
             (run * runLength..<min((run + 1) * runLength, count)).map(transform)
         }
