@@ -78,12 +78,10 @@ struct BIOMHDF5Writer {
         }
     }
 
-    /// The metadata object of every taxon, with taxonomy rows on all of them when any has one
-    /// (worked out on every core).
+    /// The metadata object of every taxon, with taxonomy rows on all of them when any has one.
     func observationMetadata(_ observations: BIOMObservationMapping.Export) -> [[String: MetadataValue]] {
-        let taxa = table.taxa
-        return OrderedParallelMap.map(taxa.count, runLength: 1_024) { index in
-            observations.metadata(for: taxa[index], at: index, dropsEmptyTokens: true)
+        table.taxa.enumerated().map { index, taxon in
+            observations.metadata(for: taxon, at: index, dropsEmptyTokens: true)
         }
     }
 

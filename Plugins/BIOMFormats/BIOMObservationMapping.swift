@@ -1,4 +1,3 @@
-import FormatKit
 import ProfileModel
 
 /// Maps BIOM observations (rows: an id and a metadata object) to taxa and back.
@@ -80,11 +79,17 @@ enum BIOMObservationMapping {
         /// Whether any taxon gets a taxonomy list (then every row gets one, maybe empty).
         var anyTaxonomy: Bool { tokens.contains { $0 != nil } }
 
-        /// The plan for `taxa`, worked out on every core.
         init(taxa: [Taxon]) {
-            let plans = OrderedParallelMap.map(taxa.count, runLength: 1_024) { Export.taxonomy(for: taxa[$0]) }
-            tokens = plans.map(\.tokens)
-            drifting = zip(taxa, plans).compactMap { taxon, plan in plan.readsBack ? nil : taxon.id }
+            var tokens: [[String]?] = []
+            var drifting: [String] = []
+            tokens.reserveCapacity(taxa.count)
+            for taxon in taxa {
+                let (list, readsBack) = Export.taxonomy(for: taxon)
+                tokens.append(list)
+                if !readsBack { drifting.append(taxon.id) }
+            }
+            self.tokens = tokens
+            self.drifting = drifting
         }
 
         /// The taxonomy list for a taxon, and whether importing it gives the same lineage:
