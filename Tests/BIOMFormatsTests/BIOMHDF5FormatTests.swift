@@ -118,7 +118,7 @@ struct BIOMHDF5FormatTests {
 
     @Test func zeroBytesAndForeignBytesAreTypedErrors() throws {
         let empty = temporaryURL("empty.biom")
-        FileManager.default.createFile(atPath: empty.path, contents: Data())
+        #expect(FileManager.default.createFile(atPath: empty.path, contents: Data()))
         #expect(throws: ImportError.emptyInput(SourceLocation(file: "empty.biom"))) { try importFile(empty, with: format) }
         let text = temporaryURL("text.biom")
         try Data("{\"id\": null}".utf8).write(to: text)

@@ -136,7 +136,7 @@ struct HDF5KitTests {
 
     @Test func refusesWhatItCannotOpenOrStore() throws {
         let empty = temporaryPath("empty.h5")
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
         defer { try? FileManager.default.removeItem(atPath: empty) }
         #expect(throws: HDF5Error.cannotOpen(file: empty, reason: "not an HDF5 file, or it cannot be read")) {
             try HDF5File.open(readingFrom: empty)
