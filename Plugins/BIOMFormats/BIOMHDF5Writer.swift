@@ -91,24 +91,9 @@ struct BIOMHDF5Writer {
         return (abundances.values, abundances.taxonIndices, abundances.rowStarts.map { Int32($0) })
     }
 
-    /// The observation-oriented matrix: the model's transpose, by counting sort.
+    /// The observation-oriented matrix: the model's transpose.
     private func observationMatrix() -> (data: [Double], indices: [Int32], indptr: [Int32]) {
-        let abundances = table.abundances
-        var starts = [Int](repeating: 0, count: table.taxa.count + 1)
-        for taxon in abundances.taxonIndices { starts[Int(taxon) + 1] += 1 }
-        for index in 0..<table.taxa.count { starts[index + 1] += starts[index] }
-        var cursor = starts
-        var data = [Double](repeating: 0, count: abundances.nonZeroCount)
-        var indices = [Int32](repeating: 0, count: abundances.nonZeroCount)
-        for sample in 0..<abundances.sampleCount {
-            for entry in abundances.range(ofSample: sample) {
-                let taxon = Int(abundances.taxonIndices[entry])
-                let slot = cursor[taxon]
-                cursor[taxon] += 1
-                data[slot] = abundances.values[entry]
-                indices[slot] = Int32(sample)
-            }
-        }
-        return (data, indices, starts.map { Int32($0) })
+        let byTaxon = TaxonMajorEntries(table)
+        return (byTaxon.values, byTaxon.samples, byTaxon.starts.map { Int32($0) })
     }
 }
