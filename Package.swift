@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "ProcessSupport", path: "Sources/ProcessSupport"),
         .target(name: "ExternalPlugins", dependencies: ["FormatKit", "ProfileModel", "ProcessSupport"],
                 path: "Sources/ExternalPlugins"),
-        .target(name: "ConformanceKit", dependencies: ["FormatKit", "ProfileModel", "ProcessSupport", "CZlib"],
+        .target(name: "ConformanceKit", dependencies: ["FormatKit", "ProfileModel", "ProcessSupport"],
                 path: "Sources/ConformanceKit"),
 
         // Format plugins: one target per format family.

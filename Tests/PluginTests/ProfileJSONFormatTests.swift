@@ -161,27 +161,11 @@ final class ProfileJSONFormatTests: XCTestCase {
         let utf16: [UInt8] = [0xFF, 0xFE] + String(decoding: bytes, as: UTF8.self).utf16.flatMap { unit -> [UInt8] in
             [UInt8(unit & 0xFF), UInt8(unit >> 8)]
         }
-        let variants: [(String, [UInt8])] = [("bom", [0xEF, 0xBB, 0xBF] + bytes), ("crlf", crlf), ("utf16", utf16), ("gzip", try gzip(bytes))]
+        let variants: [(String, [UInt8])] = [("bom", [0xEF, 0xBB, 0xBF] + bytes), ("crlf", crlf), ("utf16", utf16), ("gzip", try XCTUnwrap(GzipCompression.compress(bytes)))]
         for (variant, data) in variants {
             let table = try importBytes(data, name: "variant-\(variant).json")
             XCTAssertEqual(try export(table), try export(expected), variant)
         }
-    }
-
-    private func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "gzip -c"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(bytes))
-        try input.fileHandleForWriting.close()
-        let compressed = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
-        return Array(compressed)
     }
 
     func testForcedUnitOverridesTheDeclaredOne() throws {

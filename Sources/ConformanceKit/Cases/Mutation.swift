@@ -1,3 +1,4 @@
+import FormatKit
 /// A change to a valid case's bytes after which the plugin must still read the same profile
 /// (or, for truncations, fail with a typed error).
 public enum Mutation: Sendable, Hashable {

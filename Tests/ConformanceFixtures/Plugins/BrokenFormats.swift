@@ -27,36 +27,23 @@ public struct NondeterministicTableFormat: ProfileImporter, ProfileExporter {
     }
 }
 
-/// A tiny-table variant whose parser traps on any input that mentions `crash`, which an
-/// isolated run must report as a crash of that item instead of dying with it.
-public struct CrashingTableFormat: ProfileImporter {
-    let base = TinyTableFormat(id: "crashing-table")
-
-    public init() {}
-
-    public var format: FormatDescription {
-        var description = base.format
-        description.canExport = false
-        return description
-    }
-
-    public func detect(_ prefix: InputPrefix) -> Detection { base.detect(prefix) }
-
-    public func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
-        let table = try base.read(input, options: options)
-        if table.taxa.contains(where: { $0.label.lowercased().contains("crash") }) {
-            fatalError("fixture parser trips over a crash row")
-        }
-        return table
-    }
-}
-
-/// A tiny-table variant whose parser never returns on any input that mentions `hang`, which
+/// A tiny-table variant whose parser misbehaves on any input with a row label that mentions
+/// its trigger word: `crashing-table` traps on `crash`, which an isolated run must report as a
+/// crash of that item instead of dying with it; `hanging-table` never returns on `hang`, which
 /// the time bound must catch.
-public struct HangingTableFormat: ProfileImporter {
-    let base = TinyTableFormat(id: "hanging-table")
+public struct MisbehavingTableFormat: ProfileImporter {
+    /// What the parser does when it meets its trigger.
+    public enum Misbehaviour: Sendable {
+        case crash, hang
+    }
 
-    public init() {}
+    let base: TinyTableFormat
+    let misbehaviour: Misbehaviour
+
+    public init(_ misbehaviour: Misbehaviour) {
+        self.misbehaviour = misbehaviour
+        base = TinyTableFormat(id: misbehaviour == .crash ? "crashing-table" : "hanging-table")
+    }
 
     public var format: FormatDescription {
         var description = base.format
@@ -68,16 +55,19 @@ public struct HangingTableFormat: ProfileImporter {
 
     public func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
         let table = try base.read(input, options: options)
-        if table.taxa.contains(where: { $0.label.lowercased().contains("hang") }) {
-            while true { sleep(1) }
+        let trigger = misbehaviour == .crash ? "crash" : "hang"
+        guard table.taxa.contains(where: { $0.label.lowercased().contains(trigger) }) else { return table }
+        switch misbehaviour {
+        case .crash: fatalError("fixture parser trips over a crash row")
+        case .hang: while true { sleep(1) }
         }
-        return table
     }
 }
 
 /// The fixture plugins, as a registry would hold them.
 public enum FixturePlugins {
     public static let all: [any FormatPlugin] = [
-        FixtureJSONFormat(), TinyTableFormat(), NondeterministicTableFormat(), CrashingTableFormat(), HangingTableFormat(),
+        FixtureJSONFormat(), TinyTableFormat(), NondeterministicTableFormat(),
+        MisbehavingTableFormat(.crash), MisbehavingTableFormat(.hang),
     ]
 }
