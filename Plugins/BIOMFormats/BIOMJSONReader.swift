@@ -116,9 +116,9 @@ struct BIOMJSONReader: ~Copyable {
         case "data": try readData(&reader)
         default:
             switch try reader.readValue() {
-            case .string(let text): builder.provenance.source[key] = text
-            case .number(let number): builder.provenance.source[key] = number.text
-            case .bool(let flag): builder.provenance.source[key] = String(flag)
+            case .string(let text): builder.provenance.source[SourceKey(name: key)] = text
+            case .number(let number): builder.provenance.source[SourceKey(name: key)] = number.text
+            case .bool(let flag): builder.provenance.source[SourceKey(name: key)] = String(flag)
             case .null, .array, .object: break
             }
         }

@@ -22,11 +22,7 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .customLong("to"), help: ArgumentHelp("The output format id (from the output's extension when omitted).", valueName: "id"))
     var targetFormat: String?
 
-    @Option(name: .customLong("output-unit"), help: ArgumentHelp("Convert abundances to relative, percent or cpm before writing.", valueName: "unit"))
-    var outputUnit: String?
-
-    @Flag(name: .customLong("to-leaves"), help: "Turn a clade-cumulative table into disjoint leaves, keeping residual mass as unclassified rows.")
-    var toLeaves = false
+    @OptionGroup(title: "Transforms") var transforms: TransformOptions
 
     @Option(name: .customLong("export-option"), help: ArgumentHelp("A plugin-specific export setting key=value (repeatable).", valueName: "key=value"))
     var exportParameters: [String] = []
@@ -43,7 +39,6 @@ struct ConvertCommand: ParsableCommand {
         do { exporter = try registry.resolveExporter(forOutput: output, id: targetFormat) } catch {
             throw CommandFailure(error)
         }
-        let targetUnit = try outputUnit.map { text throws(CommandFailure) in try InputOptions.parseUnit(text) }
         let exportOptions = ExportOptions(parameters: try InputOptions.keyValues(exportParameters, flag: "--export-option"))
         let importOptions = try input.importOptions()
         let source = try input.openInput(inputFile)
@@ -54,13 +49,8 @@ struct ConvertCommand: ParsableCommand {
         } catch {
             throw CommandFailure(error)
         }
-        if toLeaves { table = table.toLeaves() }
-        if let targetUnit {
-            do { table = try table.converted(to: targetUnit) } catch {
-                throw CommandFailure(message: "\(source.name): error [unit]: \(error)", exitCode: CommandFailure.dataExitCode)
-            }
-        }
-        table = table.appendingStep(ProvenanceStep(action: "export", format: exporter.format.id))
+        table = try transforms.apply(to: table, inputName: source.name)
+        table = table.appendingStep(ProvenanceStep(action: .export, format: exporter.format.id))
 
         let losses = exporter.losses(for: table, options: exportOptions)
         for loss in losses { FileHandle.standardErrorWrite("mhub: warning [export.field-dropped]: \(exporter.format.id) cannot carry \(loss)") }
