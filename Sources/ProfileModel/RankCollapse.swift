@@ -124,10 +124,9 @@ enum RankCollapse {
         return "unclassified \(parent)"
     }
 
-    /// A lineage as `k__Bacteria;p__Bacillota;g__Blautia` (unranked levels bare).
+    /// A lineage as `k__Bacteria;p__Bacillota;g__Blautia` (unranked levels bare), as QIIME 2's
+    /// `taxa collapse` names its rows.
     static func render(_ lineage: Lineage) -> String {
-        lineage.entries.map { entry in
-            entry.rank.prefixLetter.map { "\($0)__\(entry.name)" } ?? entry.name
-        }.joined(separator: ";")
+        LineageFormatter.prefixed(lineage, separator: ";")
     }
 }

@@ -27,6 +27,9 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .customLong("export-option"), help: ArgumentHelp("A plugin-specific export setting key=value (repeatable).", valueName: "key=value"))
     var exportParameters: [String] = []
 
+    @Flag(help: "Print how long the import, the transforms and the export took (one line on standard error).")
+    var timings = false
+
     func validate() throws {
         if output == "-" && targetFormat == nil {
             throw ValidationError("writing to standard output needs --to")
@@ -43,13 +46,16 @@ struct ConvertCommand: ParsableCommand {
         let importOptions = try input.importOptions()
         let source = try input.openInput(inputFile)
 
+        var clock = PhaseTimings()
         var table: ProfileTable
         do {
             table = try registry.importTable(source, formatID: input.formatID, options: importOptions).table
         } catch {
             throw CommandFailure(error)
         }
+        clock.lap("import")
         table = try transforms.apply(to: table, inputName: source.name)
+        clock.lap("transforms")
         table = table.appendingStep(ProvenanceStep(action: .export, format: exporter.format.id))
 
         let losses = exporter.losses(for: table, options: exportOptions)
@@ -64,6 +70,8 @@ struct ConvertCommand: ParsableCommand {
         do { try Self.write(table, with: exporter, to: output, options: exportOptions) } catch {
             throw CommandFailure(error)
         }
+        clock.lap("export")
+        if timings { FileHandle.standardErrorWrite("mhub: \(clock.line)") }
     }
 
     /// Exports into a temporary file and moves it into place only on success.
