@@ -1,4 +1,5 @@
 import ConformanceKit
+import FormatKit
 import ProfileModel
 import Testing
 
