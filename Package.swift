@@ -53,10 +53,17 @@ let package = Package(
         .target(name: "BIOMFormats", dependencies: ["FormatKit", "ProfileModel", "HDF5Kit", "StreamingJSON"],
                 path: "Plugins/BIOMFormats"),
 
+        .target(name: "KrakenFormats", dependencies: ["FormatKit", "ProfileModel", "TabularKit"],
+                path: "Plugins/KrakenFormats"),
+        .target(name: "MetaPhlAnFormats", dependencies: ["FormatKit", "ProfileModel", "TabularKit"],
+                path: "Plugins/MetaPhlAnFormats"),
+        .target(name: "ShotgunFormats", dependencies: ["FormatKit", "ProfileModel", "TabularKit"],
+                path: "Plugins/ShotgunFormats"),
+
         // The one place that lists every built-in plugin.
         .target(name: "BuiltInFormats",
                 dependencies: ["FormatKit", "ExternalPlugins", "ProfileFormats", "TabularFormats", "BIOMFormats",
-                               "FormatDescriptors"],
+                               "FormatDescriptors", "KrakenFormats", "MetaPhlAnFormats", "ShotgunFormats"],
                 path: "Sources/BuiltInFormats"),
 
         .executableTarget(
