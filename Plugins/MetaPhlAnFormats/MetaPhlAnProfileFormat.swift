@@ -52,7 +52,7 @@ public struct MetaPhlAnProfileFormat: ProfileImporter, ProfileExporter {
             guard let clade = fields.first, MetaPhlAnClade.isClade(clade) else { return .noMatch }
             clades.append(clade)
         }
-        guard sawHeader, !clades.isEmpty else { return .noMatch }
+        guard sawHeader, header.isMetaPhlAns, !clades.isEmpty else { return .noMatch }
         let named = header.columns.contains("relative_abundance")
         guard named || header.columns.isEmpty else { return .noMatch }
         let (version, why) = header.version(clades: clades)

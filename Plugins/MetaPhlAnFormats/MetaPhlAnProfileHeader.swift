@@ -16,6 +16,8 @@ struct MetaPhlAnProfileHeader: Sendable, Equatable {
     var readsProcessed: String?
     /// The sample name `#SampleID` gives, unless it is MetaPhlAn's placeholder `Metaphlan_Analysis`.
     var sampleName: String?
+    /// Whether a `#SampleID` (or pandas' `__pd__SampleID`) line was seen.
+    var hasSampleIDLine = false
     /// Column names from `#clade_name\t…`, trimmed (MetaPhlAn 3.0 writes ` additional_species`).
     var columns: [String] = []
 
@@ -27,6 +29,7 @@ struct MetaPhlAnProfileHeader: Sendable, Equatable {
         if fields.first == "clade_name" {
             columns = fields
         } else if fields.first == "SampleID" {
+            hasSampleIDLine = true
             if fields.count > 1, !fields[1].lowercased().hasSuffix("_analysis") { sampleName = fields[1] }
         } else if body.hasPrefix("mpa_") {
             database = String(body)
@@ -37,6 +40,9 @@ struct MetaPhlAnProfileHeader: Sendable, Equatable {
         }
         return true
     }
+
+    /// Whether the header has a line only MetaPhlAn writes (database, `#SampleID`, `#clade_name`).
+    var isMetaPhlAns: Bool { database != nil || hasSampleIDLine || !columns.isEmpty }
 
     /// Whether the command line asked for `-t rel_ab_w_read_stats`, or the columns show it.
     var hasReadStatistics: Bool {

@@ -19,7 +19,8 @@ import ProfileModel
 /// ```
 /// Import gives percent, clade-cumulative; feature ids the tax ids, lineages from `TAXPATHSN`
 /// with ranks from `@Ranks` (an empty path element is a level the taxonomy skips), the path's ids
-/// as ``Taxon/levelTaxonIDs``; `@Version`, `@TaxonomyID` and `@__program__` become sample metadata.
+/// as ``Taxon/levelTaxonIDs``; `@TaxonomyID`, `@__program__` and other fields become sample
+/// metadata, the first `@Version` goes into the provenance.
 /// Tax ids are NCBI's unless `@TaxonomyID` or the `taxonomy-system` option says otherwise.
 ///
 /// Export writes every sample of a clade-cumulative table with tax ids, as percentages; it

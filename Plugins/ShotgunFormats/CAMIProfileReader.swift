@@ -105,13 +105,18 @@ struct CAMIProfileReader {
             switch key.lowercased() {
             case "ranks": current.ranks = value.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
             case "taxonomyid": system = system ?? chosen ?? Self.system(declaredBy: value)
+            case "version": builder.provenance.source["cami-version"] = builder.provenance.source["cami-version"] ?? value
             default: break
             }
+            if Self.formatFields.contains(key.lowercased()) { continue }
             metadata[key.hasPrefix("__") ? String(key.dropFirst(2).dropLast(2)) : key] = .string(value)
         }
         pending.removeAll()
         builder.setMetadata(metadata, ofSample: current.sample)
     }
+
+    /// Header fields about the file's layout rather than the sample (kept in the provenance or used to read).
+    static let formatFields: Set<String> = ["version", "ranks"]
 
     /// Reads the `@@TAXID\tRANK\tTAXPATH\tTAXPATHSN\tPERCENTAGE…` header, in any order.
     private static func readColumns(_ text: String, into block: inout Block, at: SourceLocation) throws(ImportError) {

@@ -3,8 +3,8 @@ import ProfileModel
 
 /// Writes a clade-cumulative table as a CAMI profile, one block per sample, percentages.
 ///
-/// A row's `TAXPATH` is the tax ids of its CAMI-ranked levels (from ``Taxon/levelTaxonIDs``,
-/// the deepest from the taxon id), `TAXPATHSN` their names. Rows whose deepest level has no CAMI
+/// A row's `TAXPATH` has one element per CAMI rank (empty where the lineage skips one), the ids
+/// from ``Taxon/levelTaxonIDs`` or the ancestors' rows, `TAXPATHSN` the names. Rows whose deepest level has no CAMI
 /// rank are left out: in a cumulative profile their mass stays in the ranked clade above.
 struct CAMIProfileWriter {
     let table: ProfileTable
@@ -21,8 +21,11 @@ struct CAMIProfileWriter {
         if table.taxa.contains(where: { $0.metadata.keys.contains { $0 != Taxon.levelTaxonIDsKey } }) {
             losses.append(DeclaredLoss(field: "taxa.metadata", detail: "CAMI rows carry no metadata"))
         }
-        if table.samples.contains(where: { sample in sample.metadata.keys.contains { !["Version", "Ranks", "TaxonomyID", "program"].contains($0) } }) {
-            losses.append(DeclaredLoss(field: "samples.metadata", detail: "only @Version, @TaxonomyID and @__program__ are written"))
+        if table.samples.contains(where: { sample in sample.metadata.keys.contains { !["TaxonomyID", "program"].contains($0) } }) {
+            losses.append(DeclaredLoss(field: "samples.metadata", detail: "only @TaxonomyID and @__program__ are written"))
+        }
+        if table.taxa.contains(where: { $0.levelTaxonIDs == nil }) {
+            losses.append(DeclaredLoss(field: "taxa.metadata", detail: "TAXPATH is written from the ancestors' tax ids and read back as taxid-path"))
         }
         if table.unit != .percent {
             losses.append(DeclaredLoss(field: "unit", detail: "written as percent"))
@@ -40,17 +43,21 @@ struct CAMIProfileWriter {
         }
         let percent: ProfileTable
         do { percent = try table.converted(to: .percent) } catch { throw .cannotRepresent(reason: error.description) }
+        var ancestorIDs: [[LineageEntry]: String] = [:]
+        for taxon in table.taxa {
+            if let id = taxon.taxonID?.value { ancestorIDs[taxon.lineage.named] = ancestorIDs[taxon.lineage.named] ?? id }
+        }
         var text = ""
         for (sample, info) in table.samples.enumerated() {
             if sample > 0 { text += "\n" }
-            text += "@SampleID:\(info.id)\n@Version:\(info.metadata["Version"]?.text ?? "0.9.1")\n"
+            text += "@SampleID:\(info.id)\n@Version:\(table.provenance.source["cami-version"] ?? "0.9.1")\n"
             text += "@Ranks:\(CAMIRanks.written.map(\.name).joined(separator: "|"))\n"
             if let taxonomy = info.metadata["TaxonomyID"]?.text { text += "@TaxonomyID:\(taxonomy)\n" }
             if let program = info.metadata["program"]?.text { text += "@__program__:\(program)\n" }
             text += "@@TAXID\tRANK\tTAXPATH\tTAXPATHSN\tPERCENTAGE\n"
             for (index, value) in percent.abundances.entries(ofSample: sample) {
                 let taxon = table.taxa[index]
-                guard Self.isRanked(taxon), let row = Self.row(taxon) else { continue }
+                guard Self.isRanked(taxon), let row = row(taxon, ancestorIDs: ancestorIDs) else { continue }
                 text += "\(row)\t\(NumberFormatting.shortest(value))\n"
             }
         }
@@ -62,17 +69,28 @@ struct CAMIProfileWriter {
         taxon.lineage.deepestNamed.flatMap { CAMIRanks.name($0.rank) } != nil
     }
 
-    /// `TAXID\tRANK\tTAXPATH\tTAXPATHSN` of a ranked taxon.
-    private static func row(_ taxon: Taxon) -> String? {
+    /// `TAXID\tRANK\tTAXPATH\tTAXPATHSN` of a ranked taxon: one path element per CAMI rank down
+    /// to the taxon's, empty where the lineage has no such level. A level's id is the taxon's
+    /// own per-level id, else that of the table's row for that ancestor.
+    private func row(_ taxon: Taxon, ancestorIDs: [[LineageEntry]: String]) -> String? {
         guard let taxID = taxon.taxonID?.value, let deepest = taxon.lineage.deepestNamed,
               let rank = CAMIRanks.name(deepest.rank) else { return nil }
         let ids = taxon.levelTaxonIDs ?? []
+        let entries = taxon.lineage.entries
         var path: [String] = []
         var names: [String] = []
-        for (position, entry) in taxon.lineage.entries.enumerated() where CAMIRanks.name(entry.rank) != nil && !entry.name.isEmpty {
-            let isLast = position == taxon.lineage.entries.count - 1
-            path.append(isLast ? taxID : (position < ids.count ? ids[position] ?? "" : ""))
-            names.append(entry.name)
+        for camiRank in CAMIRanks.written {
+            let position = entries.firstIndex { !$0.name.isEmpty && CAMIRanks.name($0.rank) == camiRank.name }
+            if let position {
+                let named = Array(entries[...position].filter { !$0.name.isEmpty })
+                let own = position < ids.count ? ids[position] : nil
+                path.append(entries[position] == deepest ? taxID : own ?? ancestorIDs[named] ?? "")
+                names.append(entries[position].name)
+            } else {
+                path.append("")
+                names.append("")
+            }
+            if camiRank.name == rank { break }
         }
         return "\(taxID)\t\(rank)\t\(path.joined(separator: "|"))\t\(names.joined(separator: "|"))"
     }
