@@ -31,7 +31,7 @@ public struct BrackenReportFormat: ProfileImporter {
             let ranks = traits.directRanks.sorted().joined(separator: ", ")
             return traits.verdict(0.95, "Kraken-style report rewritten by Bracken: unpadded percentages, direct reads only on rows without children (ranks \(ranks.isEmpty ? "none" : ranks))")
         }
-        return .unsure(reason: "Kraken-style report; Bracken's unpadded percentages and one-rank direct reads are missing")
+        return .unsure(reason: "Kraken-style report; Bracken's unpadded percentages, or its direct reads only on rows without children, are missing")
     }
 
     public func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
