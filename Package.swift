@@ -92,7 +92,8 @@ let package = Package(
                     dependencies: ["TabularKit", "TabularFormats", "FormatDescriptors", "BuiltInFormats", "ConformanceKit",
                                    "FormatKit", "ProfileModel"],
                     path: "Tests/TabularFormatsTests"),
-        .testTarget(name: "PluginTests", dependencies: ["BuiltInFormats", "ConformanceKit"],
+        .testTarget(name: "PluginTests", dependencies: ["BuiltInFormats", "ConformanceKit", "KrakenFormats",
+                                                     "MetaPhlAnFormats", "ShotgunFormats"],
                     path: "Tests/PluginTests"),
         .testTarget(name: "CLITests", dependencies: ["mhub"], path: "Tests/CLITests"),
         // Deliberately broken plugins, and a worker that runs them in a child process so that
