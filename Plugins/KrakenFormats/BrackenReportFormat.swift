@@ -23,7 +23,7 @@ public struct BrackenReportFormat: ProfileImporter {
         summary: "Bracken's Kraken-style report with read counts re-estimated at one rank.",
         versions: ["2.x"], extensions: ["breport", "bracken.report", "report", "txt"],
         specURL: "https://github.com/jenniferlu717/Bracken#output-kraken-style-bracken-report",
-        canImport: true, canExport: false)
+        canImport: true, canExport: false, importOptions: [TaxonomySystemOption.option])
 
     public func detect(_ prefix: InputPrefix) -> Detection {
         guard let traits = KrakenReportTraits.read(prefix), traits.layout == .standard else { return .noMatch }
@@ -35,6 +35,6 @@ public struct BrackenReportFormat: ProfileImporter {
     }
 
     public func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
-        try KrakenReportReader(input: input, options: options, layouts: [.standard], pipeline: "bracken").read()
+        try KrakenReportReader(input: input, options: options, layouts: [.standard], pipeline: "bracken", formatID: format.id).read()
     }
 }

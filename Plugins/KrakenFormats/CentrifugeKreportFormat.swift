@@ -23,7 +23,7 @@ public struct CentrifugeKreportFormat: ProfileImporter {
         summary: "The Kraken-style report centrifuge-kreport writes from Centrifuge's classification.",
         versions: ["1.x"], extensions: ["centrifuge.txt", "kreport", "txt"],
         specURL: "https://ccb.jhu.edu/software/centrifuge/manual.shtml",
-        canImport: true, canExport: false)
+        canImport: true, canExport: false, importOptions: [TaxonomySystemOption.option])
 
     public func detect(_ prefix: InputPrefix) -> Detection {
         guard let traits = KrakenReportTraits.read(prefix), traits.layout == .standard else { return .noMatch }
@@ -37,6 +37,6 @@ public struct CentrifugeKreportFormat: ProfileImporter {
     }
 
     public func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
-        try KrakenReportReader(input: input, options: options, layouts: [.standard], pipeline: "centrifuge").read()
+        try KrakenReportReader(input: input, options: options, layouts: [.standard], pipeline: "centrifuge", formatID: format.id).read()
     }
 }

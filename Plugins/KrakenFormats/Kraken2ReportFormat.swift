@@ -27,7 +27,7 @@ public struct Kraken2ReportFormat: ProfileImporter {
         versions: ["2.x (6 columns)", "2.x --report-minimizer-data (8 columns)", "1.x"],
         extensions: ["kreport", "kraken2.report.txt", "report.txt", "report", "txt"],
         specURL: "https://github.com/DerrickWood/kraken2/blob/master/docs/MANUAL.markdown#sample-report-output-format",
-        canImport: true, canExport: false)
+        canImport: true, canExport: false, importOptions: [TaxonomySystemOption.option])
 
     public func detect(_ prefix: InputPrefix) -> Detection {
         guard let traits = KrakenReportTraits.read(prefix), traits.layout != .krakenUniq else { return .noMatch }
@@ -48,6 +48,6 @@ public struct Kraken2ReportFormat: ProfileImporter {
     }
 
     public func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
-        try KrakenReportReader(input: input, options: options, layouts: [.standard, .minimizers], pipeline: "kraken2").read()
+        try KrakenReportReader(input: input, options: options, layouts: [.standard, .minimizers], pipeline: "kraken2", formatID: format.id).read()
     }
 }

@@ -51,7 +51,7 @@ public struct KrakenMPAFormat: ProfileImporter {
     public func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
         var lines = try input.lines()
         var builder = ProfileTableBuilder(unit: .counts, structure: .cladeCumulative,
-                                          provenance: Provenance(source: ["pipeline": "kreport2mpa"]))
+                                          provenance: Provenance(source: [.pipeline: "kreport2mpa"]))
         var sampleCount: Int?
         while let text = try lines.nextString() {
             let at = input.location(line: lines.lineNumber)

@@ -15,13 +15,15 @@ struct KrakenReportReader {
     let layouts: [KrakenReportLayout]
     /// The pipeline name recorded in the provenance (`kraken2`, `bracken`, …).
     let pipeline: String
+    /// The id of the plugin reading, for option errors.
+    let formatID: String
 
     /// The feature id of the unclassified-reads row.
     static let unclassifiedID = "unclassified"
 
     func read() throws(ImportError) -> ProfileTable {
-        let system = try TaxonomySystemOption.read(options, input: input)
-        var provenance = Provenance(source: [TaxonomySystemOption.provenanceKey: system, "pipeline": pipeline])
+        let system = try TaxonomySystemOption.read(options, format: formatID, input: input)
+        var provenance = Provenance(source: [.taxonomySystem: system, .pipeline: pipeline])
         var lines = try input.lines()
         var layout: KrakenReportLayout?
         var rows: [(line: Int, row: KrakenReportRow)] = []
@@ -113,7 +115,7 @@ struct KrakenReportReader {
         let off = rows.filter { abs($0.row.percent - 100 * $0.row.cladeReads / total) > 0.5 }
         if let first = off.first {
             builder.addDiagnostic(Diagnostic(
-                code: "kraken.percent-mismatch",
+                .percentMismatch,
                 message: "\(off.count) row(s) give a percentage that differs from their reads over the report's \(NumberFormatting.shortest(total)) reads by more than 0.5",
                 taxon: first.row.taxID, location: input.location(line: first.line).description))
         }
@@ -123,8 +125,8 @@ struct KrakenReportReader {
     private static func recordComment(_ line: Substring, in provenance: inout Provenance) {
         let words = line.dropFirst().split(separator: " ")
         guard words.first == "KrakenUniq" else { return }
-        if words.count > 1 { provenance.source["pipeline-version"] = String(words[1].trimmingPrefix("v")) }
-        for word in words where word.hasPrefix("DB:") { provenance.source["database"] = String(word.dropFirst(3)) }
+        if words.count > 1 { provenance.source[.pipelineVersion] = String(words[1].trimmingPrefix("v")) }
+        for word in words where word.hasPrefix("DB:") { provenance.source[.database] = String(word.dropFirst(3)) }
     }
 
     private func syntaxError(line: Int, layout: KrakenReportLayout? = nil) -> ImportError {

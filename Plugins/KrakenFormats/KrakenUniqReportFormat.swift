@@ -24,7 +24,7 @@ public struct KrakenUniqReportFormat: ProfileImporter {
         summary: "KrakenUniq's per-taxon report with read, unique k-mer, duplication and coverage columns.",
         versions: ["0.5", "1.x"], extensions: ["krakenuniq.report.txt", "report.txt", "txt"],
         specURL: "https://github.com/fbreitwieser/krakenuniq/blob/master/README.md",
-        canImport: true, canExport: false)
+        canImport: true, canExport: false, importOptions: [TaxonomySystemOption.option])
 
     public func detect(_ prefix: InputPrefix) -> Detection {
         if let traits = KrakenReportTraits.read(prefix), traits.layout == .krakenUniq {
@@ -38,6 +38,6 @@ public struct KrakenUniqReportFormat: ProfileImporter {
     }
 
     public func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
-        try KrakenReportReader(input: input, options: options, layouts: [.krakenUniq], pipeline: "krakenuniq").read()
+        try KrakenReportReader(input: input, options: options, layouts: [.krakenUniq], pipeline: "krakenuniq", formatID: format.id).read()
     }
 }

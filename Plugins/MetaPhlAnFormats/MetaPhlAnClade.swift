@@ -40,7 +40,7 @@ enum MetaPhlAnClade {
         guard let first = excesses.first else { return table }
         var copy = table
         copy.diagnostics.append(Diagnostic(
-            code: "abundance.children-exceed-parent",
+            .childrenExceedParent,
             message: "\(excesses.count) clade(s) hold less than the rows below them (intermediate rows are missing); first: \(NumberFormatting.shortest(first.childSum)) below \(NumberFormatting.shortest(table.value(sample: first.sample, taxon: first.taxon)))",
             sample: table.samples[first.sample].id, taxon: table.taxa[first.taxon].id))
         return copy

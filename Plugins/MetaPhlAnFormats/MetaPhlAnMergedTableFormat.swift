@@ -54,7 +54,7 @@ public struct MetaPhlAnMergedTableFormat: ProfileImporter {
     public func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
         var lines = try input.lines()
         var builder = ProfileTableBuilder(unit: .percent, structure: .cladeCumulative,
-                                          provenance: Provenance(source: ["pipeline": "metaphlan"]))
+                                          provenance: Provenance(source: [.pipeline: "metaphlan"]))
         var taxIDColumn: Int?
         var fieldCount: Int?
         while let text = try lines.nextString() {
@@ -63,7 +63,7 @@ public struct MetaPhlAnMergedTableFormat: ProfileImporter {
             let fields = text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard let expected = fieldCount else {
                 if text.hasPrefix("#mpa_") {
-                    builder.provenance.source["database"] = String(text.dropFirst())
+                    builder.provenance.source[.database] = String(text.dropFirst())
                     continue
                 }
                 if text.hasPrefix("#/") { continue }

@@ -103,12 +103,18 @@ public struct MetaPhlAnProfileFormat: ProfileImporter, ProfileExporter {
         return try MetaPhlAnClade.checkNesting(table, input: input)
     }
 
-    public func losses(for table: ProfileTable, options: ExportOptions) -> [DeclaredLoss] {
-        MetaPhlAnProfileWriter.losses(for: table)
+    /// A planned export: the checked one-sample table and its losses.
+    public struct Plan: ExportPlan {
+        let writer: MetaPhlAnProfileWriter
+        public let losses: [DeclaredLoss]
     }
 
-    public func write(_ table: ProfileTable, to output: inout OutputSink, options: ExportOptions) throws(ExportError) {
-        try MetaPhlAnProfileWriter(table: table).write(to: &output)
+    public func plan(_ table: ProfileTable, options: ExportOptions) throws(ExportError) -> Plan {
+        Plan(writer: try MetaPhlAnProfileWriter(table: table), losses: MetaPhlAnProfileWriter.losses(for: table))
+    }
+
+    public func write(_ plan: Plan, to output: inout OutputSink) throws(ExportError) {
+        try plan.writer.write(to: &output)
     }
 }
 

@@ -65,12 +65,12 @@ struct MetaPhlAnProfileHeader: Sendable, Equatable {
     }
 
     /// The facts to record in the provenance.
-    func provenance(version: Int?) -> [String: String] {
-        var source = ["pipeline": "metaphlan"]
-        if let version { source["pipeline-version"] = String(version) }
-        if let database { source["database"] = database }
-        if let readsProcessed { source["reads-processed"] = readsProcessed }
-        if let commandLine { source["command-line"] = commandLine }
+    func provenance(version: Int?) -> SourceFacts {
+        var source: SourceFacts = [.pipeline: "metaphlan"]
+        if let version { source[.pipelineVersion] = String(version) }
+        if let database { source[.database] = database }
+        if let readsProcessed { source[.attribute("reads-processed")] = readsProcessed }
+        if let commandLine { source[.attribute("command-line")] = commandLine }
         return source
     }
 }

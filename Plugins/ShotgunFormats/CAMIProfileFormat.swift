@@ -37,7 +37,8 @@ public struct CAMIProfileFormat: ProfileImporter, ProfileExporter {
         canImport: true, canExport: true,
         exportLosses: ["levels outside CAMI's ranks, and rows ending in one",
                        "labels (the last name of the path is written), taxon metadata",
-                       "provenance and diagnostics", "counts and other units (written as percent)"])
+                       "provenance and diagnostics", "counts and other units (written as percent)"],
+        importOptions: [TaxonomySystemOption.option])
 
     public func detect(_ prefix: InputPrefix) -> Detection {
         let lines = prefix.lines
@@ -51,14 +52,20 @@ public struct CAMIProfileFormat: ProfileImporter, ProfileExporter {
     }
 
     public func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
-        try CAMIProfileReader(input: input, options: options).read()
+        try CAMIProfileReader(input: input, options: options, formatID: format.id).read()
     }
 
-    public func losses(for table: ProfileTable, options: ExportOptions) -> [DeclaredLoss] {
-        CAMIProfileWriter.losses(for: table)
+    /// A planned export: the checked table and its losses.
+    public struct Plan: ExportPlan {
+        let writer: CAMIProfileWriter
+        public let losses: [DeclaredLoss]
     }
 
-    public func write(_ table: ProfileTable, to output: inout OutputSink, options: ExportOptions) throws(ExportError) {
-        try CAMIProfileWriter(table: table).write(to: &output)
+    public func plan(_ table: ProfileTable, options: ExportOptions) throws(ExportError) -> Plan {
+        Plan(writer: try CAMIProfileWriter(table: table), losses: CAMIProfileWriter.losses(for: table))
+    }
+
+    public func write(_ plan: Plan, to output: inout OutputSink) throws(ExportError) {
+        try plan.writer.write(to: &output)
     }
 }

@@ -5,6 +5,8 @@ import ProfileModel
 struct CAMIProfileReader {
     let input: ImportInput
     let options: ImportOptions
+    /// The id of the plugin reading, for option errors.
+    let formatID: String
 
     /// The state of the sample being read.
     private struct Block {
@@ -16,7 +18,7 @@ struct CAMIProfileReader {
     }
 
     func read() throws(ImportError) -> ProfileTable {
-        let chosen = options.parameters[TaxonomySystemOption.name] == nil ? nil : try TaxonomySystemOption.read(options, input: input)
+        let chosen = options.parameters[TaxonomySystemOption.option.name] == nil ? nil : try TaxonomySystemOption.read(options, format: formatID, input: input)
         var builder = ProfileTableBuilder(unit: .percent, structure: .cladeCumulative,
                                           provenance: Provenance())
         var lines = try input.lines()
@@ -50,7 +52,7 @@ struct CAMIProfileReader {
             try readRow(text, block: current, system: system ?? chosen ?? "ncbi", into: &builder, at: lines.lineNumber)
         }
         guard builder.sampleCount > 0 else { throw .emptyInput(input.location()) }
-        builder.provenance.source[TaxonomySystemOption.provenanceKey] = system ?? chosen ?? "ncbi"
+        builder.provenance.source[.taxonomySystem] = system ?? chosen ?? "ncbi"
         let table: ProfileTable
         do { table = try builder.build() } catch { throw ImportError(error, at: input.location()) }
         return Self.withNestingDiagnostics(table)
@@ -105,7 +107,7 @@ struct CAMIProfileReader {
             switch key.lowercased() {
             case "ranks": current.ranks = value.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
             case "taxonomyid": system = system ?? chosen ?? Self.system(declaredBy: value)
-            case "version": builder.provenance.source["cami-version"] = builder.provenance.source["cami-version"] ?? value
+            case "version": builder.provenance.source[.attribute("cami-version")] = builder.provenance.source[.attribute("cami-version")] ?? value
             default: break
             }
             if Self.formatFields.contains(key.lowercased()) { continue }
@@ -154,7 +156,7 @@ struct CAMIProfileReader {
         guard let first = excesses.first else { return table }
         var copy = table
         copy.diagnostics.append(Diagnostic(
-            code: "abundance.children-exceed-parent",
+            .childrenExceedParent,
             message: "\(excesses.count) clade(s) hold less than their sub-clades; first: children sum to \(NumberFormatting.shortest(first.childSum))",
             sample: table.samples[first.sample].id, taxon: table.taxa[first.taxon].id))
         return copy

@@ -23,7 +23,7 @@ public struct CentrifugeReportFormat: ProfileImporter {
         summary: "Centrifuge's summary report: reads, unique reads and abundance per taxon.",
         versions: ["1.x"], extensions: ["tsv", "txt"],
         specURL: "https://ccb.jhu.edu/software/centrifuge/manual.shtml",
-        canImport: true, canExport: false)
+        canImport: true, canExport: false, importOptions: [TaxonomySystemOption.option])
 
     public func detect(_ prefix: InputPrefix) -> Detection {
         guard let first = prefix.firstNonBlankLines(1).first,
@@ -32,11 +32,10 @@ public struct CentrifugeReportFormat: ProfileImporter {
     }
 
     public func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
-        let system = try TaxonomySystemOption.read(options, input: input)
+        let system = try TaxonomySystemOption.read(options, format: format.id, input: input)
         var lines = try input.lines()
         var builder = ProfileTableBuilder(unit: .counts, structure: .leaves,
-                                          provenance: Provenance(source: [TaxonomySystemOption.provenanceKey: system,
-                                                                          "pipeline": "centrifuge"]))
+                                          provenance: Provenance(source: [.taxonomySystem: system, .pipeline: "centrifuge"]))
         var sawHeader = false
         do { try builder.addSample(Sample(id: input.singleSampleID(options))) } catch { throw ImportError(error, at: input.location()) }
         while let text = try lines.nextString() {

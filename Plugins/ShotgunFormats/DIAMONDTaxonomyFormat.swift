@@ -23,7 +23,7 @@ public struct DIAMONDTaxonomyFormat: ProfileImporter {
         summary: "DIAMOND --outfmt 102: read id, lowest-common-ancestor tax id and e-value per read.",
         versions: ["0.9", "2.x"], extensions: ["tsv", "txt", "diamond"],
         specURL: "https://github.com/bbuchfink/diamond/wiki/3.-Command-line-options#output-options",
-        canImport: true, canExport: false)
+        canImport: true, canExport: false, importOptions: [TaxonomySystemOption.option])
 
     public func detect(_ prefix: InputPrefix) -> Detection {
         let lines = prefix.lines.filter { !$0.allSatisfy(\.isWhitespace) }
@@ -44,7 +44,7 @@ public struct DIAMONDTaxonomyFormat: ProfileImporter {
             }
             counts.add(1, taxID: row.taxID)
         }
-        return try counts.build(input: input, options: options, pipeline: "diamond")
+        return try counts.build(input: input, options: options, pipeline: "diamond", formatID: format.id)
     }
 
     /// A row's read id and tax id; `nil` unless it has three fields of their types.

@@ -22,7 +22,7 @@ public struct MEGANTaxonCountsFormat: ProfileImporter {
         summary: "MEGAN6 / MALT rma2info -c2c Taxonomy output: tax id and assigned read count per line, no header.",
         versions: ["6.x"], extensions: ["txt", "tsv"],
         specURL: "https://software-ab.cs.uni-tuebingen.de/download/megan6/manual.pdf",
-        canImport: true, canExport: false)
+        canImport: true, canExport: false, importOptions: [TaxonomySystemOption.option])
 
     public func detect(_ prefix: InputPrefix) -> Detection {
         let lines = prefix.lines.filter { !$0.allSatisfy(\.isWhitespace) }
@@ -44,7 +44,7 @@ public struct MEGANTaxonCountsFormat: ProfileImporter {
             guard seen.insert(row.taxID).inserted else { throw .duplicateTaxon(at, id: row.taxID) }
             counts.add(row.count, taxID: row.taxID)
         }
-        return try counts.build(input: input, options: options, pipeline: "megan")
+        return try counts.build(input: input, options: options, pipeline: "megan", formatID: format.id)
     }
 
     private static func parse(_ line: Substring) -> (taxID: String, count: Double)? {

@@ -41,7 +41,7 @@ public struct MOTUsProfileFormat: ProfileImporter {
 
     public func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
         var lines = try input.lines()
-        var source = ["pipeline": "motus", TaxonomySystemOption.provenanceKey: "ncbi"]
+        var source: SourceFacts = [.pipeline: "motus", .taxonomySystem: "ncbi"]
         var counts = false
         var builder: ProfileTableBuilder?
         var taxIDColumn: Int?
@@ -54,10 +54,10 @@ public struct MOTUsProfileFormat: ProfileImporter {
             guard var table = builder else {
                 guard text.hasPrefix("#") else { throw .missingField(at, field: "#consensus_taxonomy column header") }
                 if text.hasPrefix("# git tag version") || text.contains("motus version") {
-                    if let version = Self.version(in: text) { source["pipeline-version"] = version }
+                    if let version = Self.version(in: text) { source[.pipelineVersion] = version }
                     counts = counts || text.split(separator: " ").contains("-c")
                 } else if text.hasPrefix("# call:") {
-                    source["command-line"] = String(text.dropFirst(8))
+                    source[.attribute("command-line")] = String(text.dropFirst(8))
                     counts = counts || text.split(separator: " ").contains("-c")
                 } else if fields.count >= 2 {
                     taxIDColumn = fields.firstIndex(of: "NCBI_tax_id")
@@ -96,7 +96,7 @@ public struct MOTUsProfileFormat: ProfileImporter {
         }
         guard var table = builder else { throw .emptyInput(input.location()) }
         if zeroRows > 0 {
-            table.addDiagnostic(Diagnostic(code: "motus.zero-rows-omitted", severity: .info,
+            table.addDiagnostic(Diagnostic(.zeroRowsOmitted,
                                            message: "\(zeroRows) mOTU(s) with zero in every sample are not kept"))
         }
         do { return try table.build() } catch { throw ImportError(error, at: input.location()) }

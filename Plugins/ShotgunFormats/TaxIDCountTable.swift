@@ -21,12 +21,11 @@ struct TaxIDCountTable {
 
     var isEmpty: Bool { order.isEmpty }
 
-    func build(input: ImportInput, options: ImportOptions, pipeline: String) throws(ImportError) -> ProfileTable {
+    func build(input: ImportInput, options: ImportOptions, pipeline: String, formatID: String) throws(ImportError) -> ProfileTable {
         guard !isEmpty else { throw .emptyInput(input.location()) }
-        let system = try TaxonomySystemOption.read(options, input: input)
+        let system = try TaxonomySystemOption.read(options, format: formatID, input: input)
         var builder = ProfileTableBuilder(unit: .counts, structure: .leaves,
-                                          provenance: Provenance(source: [TaxonomySystemOption.provenanceKey: system,
-                                                                          "pipeline": pipeline]))
+                                          provenance: Provenance(source: [.taxonomySystem: system, .pipeline: pipeline]))
         do {
             try builder.addSample(Sample(id: input.singleSampleID(options)))
             for taxID in order {
