@@ -41,11 +41,11 @@ struct ShotgunPluginTests {
         let plugin = Kraken2ReportFormat()
         let ncbi = try plugin.read(try input(Self.kraken2), options: ImportOptions())
         #expect(ncbi.taxa.first { $0.id == "45409" }?.taxonID == TaxonID(system: "ncbi", value: "45409"))
-        #expect(ncbi.provenance.source["taxonomy-system"] == "ncbi")
+        #expect(ncbi.provenance.source[.taxonomySystem] == "ncbi")
 
         let silva = try plugin.read(try input(Self.kraken2), options: ImportOptions(parameters: ["taxonomy-system": "silva"]))
         #expect(silva.taxa.first { $0.id == "45409" }?.taxonID == TaxonID(system: "silva", value: "45409"))
-        #expect(silva.provenance.source["taxonomy-system"] == "silva")
+        #expect(silva.provenance.source[.taxonomySystem] == "silva")
     }
 
     @Test func anUnknownTaxonomySystemIsRefused() throws {
@@ -87,8 +87,8 @@ struct ShotgunPluginTests {
     @Test func metaPhlAnThreeAndFourAreToldApartByContent() {
         let three = "#SampleID\tMetaphlan_Analysis\n#clade_name\tNCBI_tax_id\trelative_abundance\tadditional_species\nk__Bacteria\t2\t90.0\t\nUNKNOWN\t-1\t10.0\t\n"
         let four = "#SampleID\tMetaphlan_Analysis\n#clade_name\tNCBI_tax_id\trelative_abundance\tadditional_species\nUNCLASSIFIED\t-1\t10.0\t\nk__Bacteria\t2\t90.0\t\n"
-        guard case .match(_, let reason3) = MetaPhlAnProfileFormat().detect(prefix(three)),
-              case .match(_, let reason4) = MetaPhlAnProfileFormat().detect(prefix(four)) else {
+        guard case .match(_, let reason3, _) = MetaPhlAnProfileFormat().detect(prefix(three)),
+              case .match(_, let reason4, _) = MetaPhlAnProfileFormat().detect(prefix(four)) else {
             Issue.record("both are MetaPhlAn profiles")
             return
         }
