@@ -4,8 +4,7 @@ enum OrdinationChart {
         guard ordination.coordinates.count >= 2 else { return "<p class=\"muted\">An ordination needs at least three samples with distinct profiles.</p>" }
         let xs = ordination.coordinates[0], ys = ordination.coordinates[1]
         let size = 420.0, margin = 40.0
-        let xLow = xs.min() ?? 0, xHigh = xs.max() ?? 1, yLow = ys.min() ?? 0, yHigh = ys.max() ?? 1
-        let xSpan = xHigh > xLow ? xHigh - xLow : 1, ySpan = yHigh > yLow ? yHigh - yLow : 1
+        let (xLow, xSpan) = paddedRange(xs), (yLow, ySpan) = paddedRange(ys)
         let radius = xs.count > 500 ? 2.0 : 4.0
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"PCoA of Bray–Curtis distances\" viewBox=\"0 0 \(Int(size + 2 * margin)) \(Int(size + 2 * margin))\" width=\"\(Int(size + 2 * margin))\" height=\"\(Int(size + 2 * margin))\">"
         svg += "<rect x=\"\(Int(margin))\" y=\"\(Int(margin))\" width=\"\(Int(size))\" height=\"\(Int(size))\" class=\"frame\"/>"
@@ -19,5 +18,12 @@ enum OrdinationChart {
         svg += "<text x=\"\(Int(margin + size / 2))\" y=\"\(Int(size + 2 * margin - 10))\" text-anchor=\"middle\" class=\"axis\">PC1 (\(first) of variation)</text>"
         svg += "<text x=\"14\" y=\"\(Int(margin + size / 2))\" text-anchor=\"middle\" class=\"axis\" transform=\"rotate(-90 14 \(Int(margin + size / 2)))\">PC2 (\(second))</text></svg>"
         return svg
+    }
+
+    /// The lower end and width of a range 5 % wider than the values on each side.
+    private static func paddedRange(_ values: [Double]) -> (low: Double, span: Double) {
+        let low = values.min() ?? 0, high = values.max() ?? 1
+        let span = high > low ? high - low : 1
+        return (low - 0.05 * span, 1.1 * span)
     }
 }
