@@ -25,6 +25,9 @@ struct AnalysisOptions: ParsableArguments {
     @Flag(name: .customLong("relative"), help: "Close every sample to proportions (sum 1) before computing distances.")
     var closeToRelative = false
 
+    @Flag(help: "Print the wall-clock time of each stage (import, prepare, compute, write) on standard error.")
+    var timings = false
+
     /// Imports `path` the way `convert` does.
     static func importTable(_ path: String, plugins: PluginOptions, input: InputOptions) throws(CommandFailure) -> ProfileTable {
         let registry = try plugins.registry()
