@@ -12,6 +12,8 @@ public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
     case rankNotPresent(Rank, present: [Rank])
     /// A data file the engine ships or was given is malformed.
     case malformedData(file: String, line: Int, reason: String)
+    /// A model transform (collapse to a rank) refused the table.
+    case transformFailed(reason: String)
 
     /// The stable error code.
     public var code: String {
@@ -21,6 +23,7 @@ public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidParameter: "analysis.invalid-parameter"
         case .rankNotPresent: "analysis.rank-not-present"
         case .malformedData: "analysis.malformed-data"
+        case .transformFailed: "analysis.transform-failed"
         }
     }
 
@@ -36,6 +39,8 @@ public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
             "error [\(code)]: no taxon is named at rank \(rank.rawValue) (present: \(present.map(\.rawValue).joined(separator: ", ")))"
         case .malformedData(let file, let line, let reason):
             "\(file):\(line): error [\(code)]: \(reason)"
+        case .transformFailed(let reason):
+            "error [\(code)]: \(reason)"
         }
     }
 }

@@ -25,7 +25,7 @@ struct AnalysisOptions: ParsableArguments {
     @Flag(name: .customLong("relative"), help: "Close every sample to proportions (sum 1) before computing distances.")
     var closeToRelative = false
 
-    @Flag(help: "Print the wall-clock time of each stage (import, prepare, compute, write) on standard error.")
+    @Flag(help: "Print the wall-clock time of each phase (import, prepare, compute, write) on standard error.")
     var timings = false
 
     /// Imports `path` the way `convert` does.

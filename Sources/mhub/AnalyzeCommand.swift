@@ -53,12 +53,15 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let timer = StageTimer(enabled: analysis.timings)
-        defer { timer.mark("write") }
+        var clock = PhaseTimings()
+        defer {
+            clock.lap("write")
+            if analysis.timings { FileHandle.standardErrorWrite("mhub: \(clock.line)") }
+        }
         let imported = try AnalysisOptions.importTable(inputFile, plugins: plugins, input: input)
-        timer.mark("import")
+        clock.lap("import")
         let prepared = try analysis.prepare(imported)
-        timer.mark("prepare")
+        clock.lap("prepare")
         var results = AnalysisResults(table: prepared)
         let table = prepared.table
         let destination = Destination(path: output)
@@ -66,14 +69,14 @@ struct AnalyzeCommand: ParsableCommand {
         if let alpha = alpha ?? (beta == nil && !gmhi ? AnalysisOptions.defaultAlphaIDs(for: table) : nil) {
             let metrics = try analysis.alphaMetrics(alpha)
             let result = try AnalysisOptions.run { () throws(AnalysisError) in try AlphaDiversity(table, metrics: metrics) }
-            timer.mark("alpha")
+            clock.lap("alpha")
             if !json { return try destination.write { emit throws(ExportError) in try TSVWriting.alpha(result, emit) } }
             results.include(result, metrics: metrics)
         }
         if let beta {
             let metric = try AnalysisOptions.run { () throws(AnalysisError) in try BetaMetric(id: beta) }
             let matrix = try analysis.distances(table, metric: metric)
-            timer.mark(metric.rawValue)
+            clock.lap(metric.rawValue)
             if !json { return try destination.write { emit throws(ExportError) in try TSVWriting.distanceMatrix(matrix, emit) } }
             results.include(matrix, metric: metric, pseudocount: metric == .aitchison ? try analysis.pseudocount(for: table) : nil)
             if let pcoa {

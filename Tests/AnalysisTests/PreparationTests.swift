@@ -15,8 +15,9 @@ import Testing
     @Test func collapseSumsAndKeepsUnresolvedMass() throws {
         let table = try TestTables.make([[5, 3, 2, 10], [0, 1, 0, 4]], taxa: Self.taxa)
         let genus = try AnalysisTable(table, rank: .genus)
-        let labels = genus.table.taxa.map(\.label)
-        #expect(labels == ["Blautia", "unclassified Lachnospiraceae", "Bacteroides"])
+        let names = genus.table.taxa.map { $0.lineage.name(at: .genus) }
+        #expect(names == ["Blautia", "unclassified Lachnospiraceae", "Bacteroides"])
+        #expect(genus.table.taxa.map(AnalysisTable.isPlaceholder) == [false, true, false])
         #expect(Array(genus.table.abundances.entries(ofSample: 0).map(\.value)) == [8, 2, 10])
         #expect(genus.table.sampleTotals() == table.sampleTotals())
         #expect(genus.comparability.unresolvedTaxa == 1)
@@ -25,8 +26,8 @@ import Testing
     }
 
     @Test func mixedSourcesRunAtTheDeepestSharedRank() throws {
-        let samples = [Sample(id: "shotgun", metadata: ["assay": .string("shotgun")]),
-                       Sample(id: "amplicon", metadata: ["assay": .string("16S V4")])]
+        let samples = [Sample(id: "shotgun", source: [.assay: "shotgun"]),
+                       Sample(id: "amplicon", source: [.assay: "16S V4"])]
         // The shotgun sample is named to species; the amplicon sample only to genus.
         let table = try TestTables.make([[5, 3, 0, 2], [0, 0, 0, 7]], taxa: Self.taxa, samples: samples)
         let prepared = try AnalysisTable(table)

@@ -5,7 +5,7 @@ import ProfileModel
 public struct CompositionSummary: Sendable, Codable, Equatable {
     /// The rank summarised.
     public let rank: Rank
-    /// The top taxa's labels, most abundant (by mean share over samples) first.
+    /// The top taxa's names at the rank, most abundant (by mean share over samples) first.
     public let taxa: [String]
     /// `shares[sample][k]`: sample's share of `taxa[k]`; then one entry for "other" and one for "unclassified".
     public let shares: [[Double]]
@@ -19,7 +19,7 @@ public struct CompositionSummary: Sendable, Codable, Equatable {
     /// The summary of a table collapsed to `rank` (an ``AnalysisTable`` at that rank), keeping `top` taxa.
     public init(_ table: ProfileTable, rank: Rank, top: Int) {
         let totals = table.sampleTotals()
-        let isUnclassified = table.taxa.map { $0.lineage.name(at: rank) == nil }
+        let isUnclassified = table.taxa.map { AnalysisTable.isPlaceholder($0) || $0.lineage.name(at: rank) == nil }
         var meanShare = [Double](repeating: 0, count: table.taxa.count)
         let sampleCount = table.samples.count
         for sample in 0..<sampleCount where totals[sample] > 0 {
@@ -28,7 +28,7 @@ public struct CompositionSummary: Sendable, Codable, Equatable {
             }
         }
         let ranked = table.taxa.indices.filter { !isUnclassified[$0] && meanShare[$0] > 0 }
-            .sorted { meanShare[$0] != meanShare[$1] ? meanShare[$0] > meanShare[$1] : table.taxa[$0].label < table.taxa[$1].label }
+            .sorted { meanShare[$0] != meanShare[$1] ? meanShare[$0] > meanShare[$1] : table.taxa[$0].id < table.taxa[$1].id }
         let kept = Array(ranked.prefix(top))
         let column = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1, $0) })
         var shares: [[Double]] = []
@@ -45,7 +45,7 @@ public struct CompositionSummary: Sendable, Codable, Equatable {
             shares.append(row)
         }
         self.rank = rank
-        self.taxa = kept.map { table.taxa[$0].label }
+        self.taxa = kept.map { table.taxa[$0].lineage.name(at: rank) ?? table.taxa[$0].label }
         self.shares = shares
         self.sampleIDs = table.samples.map(\.id)
         self.meanShares = kept.map { meanShare[$0] }

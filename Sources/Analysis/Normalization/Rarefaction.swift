@@ -36,7 +36,7 @@ public struct Rarefaction: Sendable {
         let rarefied = try TableRebuild.build(
             from: table, unit: .counts, structure: table.structure, samples: keep.map { table.samples[$0] },
             taxa: table.taxa, rows: rows,
-            step: ProvenanceStep(action: "rarefy", parameters: [
+            step: ProvenanceStep(action: .custom("rarefy"), parameters: [
                 "depth": String(depth), "seed": String(seed), "dropped-samples": String(dropped.count),
             ]))
         return (rarefied, dropped)

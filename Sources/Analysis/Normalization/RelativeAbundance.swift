@@ -13,6 +13,6 @@ public enum RelativeAbundance {
         }
         return try TableRebuild.build(from: table, unit: .relative, structure: table.structure,
                                       samples: table.samples, taxa: table.taxa, rows: rows,
-                                      step: ProvenanceStep(action: "close-to-relative"))
+                                      step: ProvenanceStep(action: .custom("close-to-relative")))
     }
 }

@@ -1,8 +1,10 @@
+import Foundation
 import ProfileModel
 
 /// A table made ready for analysis, the one way every metric, chart and index receives data:
-/// clade-cumulative rows turned into disjoint leaves (so nothing is counted twice), then
-/// collapsed to a rank, with notes on comparability when samples come from different sources.
+/// disjoint leaves (clade-cumulative rows are never counted twice), collapsed to a rank with the
+/// model's ``ProfileTable/collapsed(to:tolerance:)`` when one applies, with notes on
+/// comparability when samples come from different sources (their per-sample source facts).
 ///
 /// The rank is the one asked for; when none is asked for and the samples come from different
 /// assays, pipelines or databases, it is the deepest rank every source reaches, and the notes say so.
@@ -33,21 +35,42 @@ public struct AnalysisTable: Sendable {
         }
         var table = leaves
         var unresolved = 0
+        var unresolvedShare = 0.0
         if let rank {
             let present = leaves.ranksPresent()
             guard present.contains(rank) else { throw .rankNotPresent(rank, present: present) }
-            (table, unresolved) = try RankCollapse.collapse(leaves, to: rank)
+            do { table = try imported.collapsed(to: rank) } catch { throw .transformFailed(reason: error.description) }
+            let placeholder = table.taxa.map(Self.isPlaceholder)
+            unresolved = placeholder.filter { $0 }.count
+            unresolvedShare = Self.meanShare(of: placeholder, in: table)
             notes.append("Collapsed \(leaves.taxa.count) taxa to \(table.taxa.count) at \(rank.rawValue).")
             if unresolved > 0 {
-                notes.append("\(unresolved) taxa are not named at \(rank.rawValue) and are kept as \"unclassified\" beneath their deepest named ancestor.")
+                notes.append("\(unresolved) \"unclassified\" rows beneath their deepest named ancestor hold what the sources did not name at \(rank.rawValue) (on average \(Self.percent(unresolvedShare)) of a sample).")
             }
         }
         self.table = table
         self.leaves = leaves
         self.comparability = ComparabilityNotes(groups: groups, sharedRank: sharedRank, analysedRank: rank,
                                                 taxaBefore: leaves.taxa.count, taxaAfter: table.taxa.count,
-                                                unresolvedTaxa: unresolved, notes: notes)
+                                                unresolvedTaxa: unresolved, unresolvedShare: unresolvedShare, notes: notes)
     }
+
+    /// Whether a collapsed row is the model's placeholder for mass not named at the rank.
+    public static func isPlaceholder(_ taxon: Taxon) -> Bool {
+        taxon.metadata["placeholder"] == .bool(true)
+    }
+
+    /// The mean over samples of the share held by the flagged taxa.
+    static func meanShare(of flagged: [Bool], in table: ProfileTable) -> Double {
+        let totals = table.sampleTotals()
+        var sum = 0.0
+        for sample in table.samples.indices where totals[sample] > 0 {
+            for (taxon, value) in table.abundances.entries(ofSample: sample) where flagged[taxon] { sum += value / totals[sample] }
+        }
+        return table.samples.isEmpty ? 0 : sum / Double(table.samples.count)
+    }
+
+    private static func percent(_ share: Double) -> String { String(format: "%.1f %%", share * 100) }
 
     /// The same preparation with the table replaced by a transform of it (rarefied, closed).
     public func replacingTable(_ transformed: ProfileTable) -> AnalysisTable {

@@ -8,10 +8,13 @@ public struct ComparabilityNotes: Sendable, Codable, Equatable {
     public struct SourceGroup: Sendable, Codable, Equatable {
         /// The source facts (lab, assay, pipeline, database, …) the group shares; empty when unknown.
         public var facts: [String: String]
-        /// How many samples it holds.
-        public var sampleCount: Int
+        /// The ids of its samples, in table order.
+        public var sampleIDs: [String]
         /// The deepest rank its taxa are named at, if any.
         public var deepestRank: Rank?
+
+        /// How many samples it holds.
+        public var sampleCount: Int { sampleIDs.count }
     }
 
     /// The source groups, largest first.
@@ -23,8 +26,10 @@ public struct ComparabilityNotes: Sendable, Codable, Equatable {
     /// Taxa before and after the collapse.
     public var taxaBefore: Int
     public var taxaAfter: Int
-    /// Source taxa not named at the analysed rank, kept under "unclassified" placeholders.
+    /// Placeholder rows ("unclassified <parent>") holding the mass not named at the analysed rank.
     public var unresolvedTaxa: Int
+    /// The mean share of a sample that sits in those placeholders.
+    public var unresolvedShare: Double
     /// Plain-language notes, in order.
     public var notes: [String]
 
@@ -33,7 +38,7 @@ public struct ComparabilityNotes: Sendable, Codable, Equatable {
 
     /// Groups the samples of `table` by their source facts.
     static func groups(of table: ProfileTable) -> [SourceGroup] {
-        let sources = SampleSources.sources(of: table)
+        let sources = table.samples.indices.map { table.source(ofSample: $0).filter(comparedKeys.contains).byName }
         var order: [[String: String]] = []
         var members: [[String: String]: [Int]] = [:]
         for (sample, facts) in sources.enumerated() {
@@ -47,14 +52,19 @@ public struct ComparabilityNotes: Sendable, Codable, Equatable {
             for sample in samples {
                 for (taxon, _) in table.abundances.entries(ofSample: sample) { deepest = max(deepest, depthOfTaxon[taxon]) }
             }
-            return SourceGroup(facts: facts, sampleCount: samples.count,
+            return SourceGroup(facts: facts, sampleIDs: samples.map { table.samples[$0].id },
                                deepestRank: deepest >= 0 ? Rank.ordered[deepest] : nil)
         }.sorted { $0.sampleCount > $1.sampleCount }
     }
 
+    /// The source facts that decide whether two samples are comparable (the file a sample was
+    /// read from does not: one lab's cohort may come in many files).
+    static let comparedKeys: [SourceKey] = [.lab, .vendor, .assay, .pipeline, .pipelineVersion, .database, .databaseVersion,
+                                            .taxonomySystem]
+
     /// A group's facts as one readable phrase.
     static func describe(_ facts: [String: String]) -> String {
         guard !facts.isEmpty else { return "source not stated" }
-        return SampleSources.comparedKeys.compactMap { key in facts[key].map { "\(key) \($0)" } }.joined(separator: ", ")
+        return comparedKeys.compactMap { key in facts[key.rawValue].map { "\(key.rawValue) \($0)" } }.joined(separator: ", ")
     }
 }

@@ -12,7 +12,7 @@ public struct HTMLReport {
     private let alphaMetrics: [any AlphaMetric]
     private let ordination: PrincipalCoordinates?
     private let panelRows: [GutSkinPanel.Row]
-    private let groups: [(label: String, samples: [Int])]
+    private let groups: [(label: String, ids: [String])]
 
     /// Computes everything the report shows. `compositionRank` defaults to genus when present,
     /// else the deepest rank present.
@@ -36,14 +36,7 @@ public struct HTMLReport {
             ? try PrincipalCoordinates(BetaMetric.braycurtis.distances(table), axes: 2)
             : nil
         panelRows = try GutSkinPanel().rows(for: prepared.leaves)
-        let sources = SampleSources.sources(of: table)
-        var order: [[String: String]] = []
-        var members: [[String: String]: [Int]] = [:]
-        for (sample, facts) in sources.enumerated() {
-            if members[facts] == nil { order.append(facts) }
-            members[facts, default: []].append(sample)
-        }
-        groups = order.map { (ComparabilityNotes.describe($0), members[$0] ?? []) }
+        groups = prepared.comparability.groups.map { (ComparabilityNotes.describe($0.facts), $0.sampleIDs) }
     }
 
     /// The page.
@@ -61,13 +54,20 @@ public struct HTMLReport {
         return html
     }
 
+    /// The source groups with their samples as positions in `ids` (charts may show a subset,
+    /// such as the samples a rarefaction kept).
+    private func groups(indexedIn ids: [String]) -> [(label: String, samples: [Int])] {
+        let position = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        return groups.map { ($0.label, $0.ids.compactMap { position[$0] }) }
+    }
+
     private func section(_ id: String, _ title: String, _ body: String) -> String {
         "<section id=\"\(id)\"><h2>\(HTMLText.escape(title))</h2>\(body)</section>"
     }
 
     private func header() -> String {
-        let file = imported.provenance.source["source-file"] ?? "input"
-        let format = imported.provenance.source["source-format"] ?? "unknown format"
+        let file = imported.provenance.source[.sourceFile] ?? "input"
+        let format = imported.provenance.source[.sourceFormat] ?? "unknown format"
         let rank = prepared.comparability.analysedRank.map { "at \($0.rawValue) level" } ?? "on the features as imported"
         var html = "<header><h1>Microbiome profile report</h1><p class=\"lead\">\(HTMLText.escape(file)) (\(HTMLText.escape(format))): "
         html += "\(imported.samples.count) sample(s), \(prepared.table.taxa.count) taxa \(rank), values in \(HTMLText.escape(imported.unit.description)).</p>"
@@ -84,7 +84,7 @@ public struct HTMLReport {
             html += "With \(composition.sampleIDs.count) samples the bars show means per source group instead of single samples. "
         }
         html += "Grey is all other named taxa; the palest part is what the source did not name at this rank.</p>"
-        return html + "<div class=\"chart\">\(CompositionChart.svg(composition, groups: groups))</div>\(CompositionChart.legend(composition))"
+        return html + "<div class=\"chart\">\(CompositionChart.svg(composition, groups: groups(indexedIn: composition.sampleIDs)))</div>\(CompositionChart.legend(composition))"
     }
 
     private func alphaBody() -> String {
@@ -107,12 +107,12 @@ public struct HTMLReport {
             return "<p class=\"muted\">No ordination: it needs at least three samples, none of them empty.</p>"
         }
         var html = "<p>Principal coordinate analysis of \(BetaMetric.braycurtis.name) (\(HTMLText.escape(BetaMetric.braycurtis.formula)); \(HTMLText.escape(BetaMetric.braycurtis.citation))). Samples close together have similar compositions; colours mark the source groups.</p>"
-        let groupOfSample = groups.enumerated().reduce(into: [Int](repeating: 0, count: ordination.ids.count)) { result, group in
+        let groupOfSample = groups(indexedIn: ordination.ids).enumerated().reduce(into: [Int](repeating: 0, count: ordination.ids.count)) { result, group in
             for sample in group.element.samples { result[sample] = group.offset }
         }
         html += "<div class=\"chart\">\(OrdinationChart.svg(ordination, groupOfSample: groupOfSample, groupLabels: groups.map(\.label)))</div>"
         if groups.count > 1 {
-            html += "<ul class=\"legend\">" + groups.enumerated().map { "<li><span class=\"swatch\" style=\"background:\(ReportPalette.color($0.offset))\"></span>\(HTMLText.escape($0.element.label)) (\($0.element.samples.count))</li>" }.joined() + "</ul>"
+            html += "<ul class=\"legend\">" + groups.enumerated().map { "<li><span class=\"swatch\" style=\"background:\(ReportPalette.color($0.offset))\"></span>\(HTMLText.escape($0.element.label)) (\($0.element.ids.count))</li>" }.joined() + "</ul>"
         }
         return html
     }
@@ -154,13 +154,13 @@ public struct HTMLReport {
             html += "<tr><td>\(HTMLText.escape(ComparabilityNotes.describe(group.facts)))</td><td>\(group.sampleCount)</td><td>\(group.deepestRank?.rawValue ?? "–")</td></tr>"
         }
         html += "</tbody></table><h3>Source facts</h3><table class=\"data\"><tbody>"
-        for (key, value) in imported.provenance.source.sorted(by: { $0.key < $1.key }) {
-            html += "<tr><th>\(HTMLText.escape(key))</th><td>\(HTMLText.escape(value))</td></tr>"
+        for (key, value) in imported.provenance.source {
+            html += "<tr><th>\(HTMLText.escape(key.rawValue))</th><td>\(HTMLText.escape(value))</td></tr>"
         }
         html += "</tbody></table><h3>Steps applied</h3><ol>"
         for step in prepared.table.provenance.steps {
             let parameters = step.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
-            html += "<li><code>\(HTMLText.escape(step.action))</code>\(step.format.map { " (\(HTMLText.escape($0)))" } ?? "")\(parameters.isEmpty ? "" : ": \(HTMLText.escape(parameters))")</li>"
+            html += "<li><code>\(HTMLText.escape(step.action.rawValue))</code>\(step.format.map { " (\(HTMLText.escape($0)))" } ?? "")\(parameters.isEmpty ? "" : ": \(HTMLText.escape(parameters))")</li>"
         }
         html += "</ol>"
         var codes: [String: Int] = [:]

@@ -1,8 +1,8 @@
 import ProfileModel
 
 /// Builds a derived table through ``ProfileTableBuilder`` (the only way to make one outside the
-/// model). Used by the analysis transforms that the model does not offer yet: closing to
-/// proportions, rarefaction and collapsing to a rank.
+/// model). Used by the analysis transforms that the model does not offer: closing to
+/// proportions and rarefaction.
 enum TableRebuild {
     /// A table with `samples` and `taxa`, row `r` holding the (taxon index, value) entries of
     /// `rows[r]` (zeros skipped), the source's provenance plus `step`, and its diagnostics.
@@ -23,7 +23,7 @@ enum TableRebuild {
             builder.provenance.steps.append(step)
             return try builder.build()
         } catch {
-            throw .invalidParameter(name: step.action, reason: "the derived table is invalid: \(error)")
+            throw .invalidParameter(name: step.action.rawValue, reason: "the derived table is invalid: \(error)")
         }
     }
 
