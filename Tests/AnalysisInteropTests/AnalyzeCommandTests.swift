@@ -41,6 +41,25 @@ struct AnalyzeCommandTests {
         #expect(compared == 25)
     }
 
+    /// Two labs with different databases, one named to species and one to genus: the analysis
+    /// runs at genus and says so.
+    @Test("a cohort from two sources is analysed at the deepest rank they share")
+    func mixedSourcesAreComparedAtTheSharedRank() throws {
+        let input = PeerTools.packageRoot.appendingPathComponent("Conformance/mhub-json/valid-cohort-v2.json").path
+        struct Notes: Decodable {
+            struct Comparability: Decodable {
+                let sharedRank: String?
+                let analysedRank: String?
+                let notes: [String]
+            }
+            let comparability: Comparability
+        }
+        let data = try PeerTools.run(try PeerTools.mhub(), ["analyze", input, "--json", "--alpha", "observed_features"])
+        let notes = try JSONDecoder().decode(Notes.self, from: data).comparability
+        #expect(notes.sharedRank == "genus" && notes.analysedRank == "genus")
+        #expect(notes.notes.contains { $0.contains("2 different sources") && $0.contains("k2_pluspf") })
+    }
+
     @Test("a counts-only metric on relative data fails and leaves no file")
     func failureLeavesNoOutput() throws {
         let input = PeerTools.corpus.appendingPathComponent("gmhi/species_relative_abundances.csv").path

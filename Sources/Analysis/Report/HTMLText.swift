@@ -27,9 +27,11 @@ enum HTMLText {
         return String(format: value < 1 ? "%.2f %%" : "%.1f %%", value)
     }
 
-    /// A number with `digits` decimals, or an en dash when undefined.
+    /// A number with `digits` decimals (whole numbers without), or an en dash when undefined.
     static func fixed(_ value: Double, _ digits: Int) -> String {
-        value.isNaN ? "–" : String(format: "%.\(digits)f", value)
+        if value.isNaN { return "–" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(format: "%.\(digits)f", value)
     }
 
     /// A coordinate for SVG (two decimals are plenty on screen and keep the file small).
