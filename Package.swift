@@ -65,7 +65,7 @@ let package = Package(
             name: "mhub",
             dependencies: [
                 "Analysis", "BuiltInFormats", "ConformanceKit", "ExternalPlugins", "FormatDescriptors", "FormatKit", "ProfileModel",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "TabularKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/mhub"),
 

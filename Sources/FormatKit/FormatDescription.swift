@@ -53,6 +53,9 @@ public struct FormatDescription: Sendable, Hashable, Codable {
     public var exportOptions: [PluginOption]
     /// Whether the format is binary (never text-decoded).
     public var isBinary: Bool
+    /// Whether the format keeps each sample's own source facts (model version 2); commands that
+    /// merge cohorts write them as `source_*` sample metadata for formats that do not.
+    public var carriesSampleSources: Bool
     /// Compiled, descriptor or external.
     public var kind: PluginKind
 
@@ -60,7 +63,7 @@ public struct FormatDescription: Sendable, Hashable, Codable {
                 mediaType: String? = nil, specURL: String? = nil, canImport: Bool, canExport: Bool,
                 exportLosses: [String] = [], companions: [CompanionDescription] = [],
                 importOptions: [PluginOption] = [], exportOptions: [PluginOption] = [], isBinary: Bool = false,
-                kind: PluginKind = .compiled) {
+                carriesSampleSources: Bool = false, kind: PluginKind = .compiled) {
         self.id = id
         self.name = name
         self.summary = summary
@@ -75,6 +78,7 @@ public struct FormatDescription: Sendable, Hashable, Codable {
         self.importOptions = importOptions
         self.exportOptions = exportOptions
         self.isBinary = isBinary
+        self.carriesSampleSources = carriesSampleSources
         self.kind = kind
     }
 

@@ -14,8 +14,8 @@ struct MHub: ParsableCommand {
         commandName: "mhub",
         abstract: "MicrobiomeHub: import, inspect, convert and check microbiome profile tables.",
         discussion: "Exit codes: 0 success, 1 bad input or data (also --strict warnings), 2 usage error.",
-        subcommands: [FormatsCommand.self, DetectCommand.self, InspectCommand.self, ConvertCommand.self, AnalyzeCommand.self, ReportCommand.self,
-                      ConformanceCommand.self])
+        subcommands: [FormatsCommand.self, DetectCommand.self, InspectCommand.self, ConvertCommand.self,
+                      MergeCommand.self, AnalyzeCommand.self, ReportCommand.self, ConformanceCommand.self])
 
     static func main() {
         do {
