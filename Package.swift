@@ -35,6 +35,7 @@ let package = Package(
         .target(name: "HDF5Kit", dependencies: ["CHDF5", "CZlib"], path: "Sources/HDF5Kit"),
         .target(name: "StreamingJSON", dependencies: ["FormatKit", "ProfileModel"], path: "Sources/StreamingJSON"),
         .target(name: "SafeYAML", dependencies: ["CYAML"], path: "Sources/SafeYAML"),
+        .target(name: "SafeXML", dependencies: ["CLibXML2", "FormatKit"], path: "Sources/SafeXML"),
         .target(name: "TabularKit", dependencies: ["FormatKit", "ProfileModel"], path: "Sources/TabularKit"),
         .target(name: "FormatDescriptors", dependencies: ["FormatKit", "ProfileModel", "TabularKit", "SafeYAML"],
                 path: "Sources/FormatDescriptors"),
@@ -52,11 +53,15 @@ let package = Package(
                 path: "Plugins/TabularFormats"),
         .target(name: "BIOMFormats", dependencies: ["FormatKit", "ProfileModel", "HDF5Kit", "StreamingJSON"],
                 path: "Plugins/BIOMFormats"),
+        .target(name: "XMLFormats", dependencies: ["FormatKit", "ProfileModel", "ProfileFormats", "SafeXML"],
+                path: "Plugins/XMLFormats"),
+        .target(name: "YAMLFormats", dependencies: ["FormatKit", "ProfileModel", "ProfileFormats", "SafeYAML"],
+                path: "Plugins/YAMLFormats"),
 
         // The one place that lists every built-in plugin.
         .target(name: "BuiltInFormats",
                 dependencies: ["FormatKit", "ExternalPlugins", "ProfileFormats", "TabularFormats", "BIOMFormats",
-                               "FormatDescriptors"],
+                               "XMLFormats", "YAMLFormats", "FormatDescriptors"],
                 path: "Sources/BuiltInFormats"),
 
         .executableTarget(
@@ -81,6 +86,11 @@ let package = Package(
         .testTarget(name: "BIOMInteropTests", dependencies: ["mhub"], path: "Tests/BIOMInteropTests",
                     exclude: ["Peer"]),
         .testTarget(name: "SafeYAMLTests", dependencies: ["SafeYAML"], path: "Tests/SafeYAMLTests"),
+        .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML", "FormatKit"], path: "Tests/SafeXMLTests"),
+        .testTarget(name: "DocumentFormatsTests",
+                    dependencies: ["XMLFormats", "YAMLFormats", "ProfileFormats", "SafeXML", "SafeYAML", "BuiltInFormats",
+                                   "FormatKit", "ProfileModel"],
+                    path: "Tests/DocumentFormatsTests"),
         .testTarget(name: "TabularFormatsTests",
                     dependencies: ["TabularKit", "TabularFormats", "FormatDescriptors", "BuiltInFormats", "ConformanceKit",
                                    "FormatKit", "ProfileModel"],

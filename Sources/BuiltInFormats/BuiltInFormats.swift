@@ -5,6 +5,8 @@ import FormatKit
 import Foundation
 import ProfileFormats
 import TabularFormats
+import XMLFormats
+import YAMLFormats
 
 /// The one place that lists every plugin compiled into the hub.
 ///
@@ -17,6 +19,10 @@ public enum BuiltInFormats {
         BIOMTSVFormat(), WideTSVFormat(), WideCSVFormat(), LongTSVFormat(), LongCSVFormat(),
         // Plugins/BIOMFormats
         BIOMJSONFormat(), BIOMHDF5Format(),
+        // Plugins/XMLFormats
+        ProfileXMLFormat(),
+        // Plugins/YAMLFormats
+        ProfileYAMLFormat(),
     ]
 
     /// The id of the format external plugins exchange tables in.
