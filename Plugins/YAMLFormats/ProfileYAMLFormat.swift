@@ -75,8 +75,9 @@ public struct ProfileYAMLFormat: ProfileImporter, ProfileExporter {
         let root: YAMLNode
         do throws(YAMLError) {
             root = try YAMLReader.document(in: bytes, file: input.name, limits: Self.limits)
+            try YAMLStrictness.check(root, file: input.name)
         } catch {
-            throw Self.importError(error)
+            throw error.importError
         }
         let events = YAMLDocumentEvents(file: input.name)
         return try ProfileDocument.read(input, options: options) { sink throws(ImportError) in
@@ -90,15 +91,5 @@ public struct ProfileYAMLFormat: ProfileImporter, ProfileExporter {
         var emitter = YAMLDocumentEmitter()
         try ProfileDocument.write(table, to: &emitter, output: &output)
         try emitter.finish(to: &output)
-    }
-
-    /// A libyaml or limit error as an import error at the same line and column.
-    static func importError(_ error: YAMLError) -> ImportError {
-        let location = SourceLocation(file: error.location.file, line: error.location.mark.line, column: error.location.mark.column)
-        switch error {
-        case .limitExceeded(_, let limit): return .limitExceeded(location, limit: limit)
-        case .noDocument: return .emptyInput(location)
-        case .syntax, .undefinedAlias, .multipleDocuments: return .syntax(location, reason: error.message)
-        }
     }
 }

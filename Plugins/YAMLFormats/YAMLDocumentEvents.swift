@@ -7,9 +7,9 @@ import SafeYAML
 ///
 /// Typing follows the YAML 1.2 core schema, as ``SafeYAML`` resolves it: a plain `120` is a
 /// number, `true`/`false` a boolean, `null`/`~`/empty null, anything quoted or block-styled a
-/// string. Stricter than YAML itself, because a profile must mean one thing: a repeated key,
-/// a tag other than the standard `!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!map`,
-/// `!!seq`, a non-text key and a non-finite number are errors at their line.
+/// string. Stricter than YAML itself, because a profile must mean one thing: the document
+/// has passed ``SafeYAML/YAMLStrictness`` (no repeated key, only core tags, text keys), and a
+/// non-finite number is an error at its line.
 struct YAMLDocumentEvents {
     let file: String
 
@@ -25,7 +25,6 @@ struct YAMLDocumentEvents {
             case .key(let key):
                 try sink.emit(.key(try keyText(key)), line: key.mark.line, column: key.mark.column)
             case .node(let node):
-                try checkTag(node.tag, at: node)
                 switch node.content {
                 case .scalar(let scalar):
                     try sink.emit(try event(for: scalar, at: node), line: node.mark.line, column: node.mark.column)
@@ -34,7 +33,6 @@ struct YAMLDocumentEvents {
                     steps.append(.end(.endList))
                     steps.append(contentsOf: items.reversed().map(Step.node))
                 case .mapping(let pairs):
-                    try checkUniqueKeys(pairs)
                     try sink.emit(.beginMap, line: node.mark.line, column: node.mark.column)
                     steps.append(.end(.endMap))
                     for pair in pairs.reversed() {
@@ -47,31 +45,10 @@ struct YAMLDocumentEvents {
     }
 
     private static let core = "tag:yaml.org,2002:"
-    private static let allowedTags: Set<String> = ["str", "int", "float", "bool", "null", "map", "seq"]
-
-    private func checkTag(_ tag: String?, at node: YAMLNode) throws(ImportError) {
-        let tag = tag ?? node.scalar?.tag
-        guard let tag, tag != "!" else { return }
-        guard tag.hasPrefix(Self.core), Self.allowedTags.contains(String(tag.dropFirst(Self.core.count))) else {
-            throw .unsupported(location(node), reason: "the YAML tag '\(tag)' is not allowed in a profile (only the standard !!str, !!int, !!float, !!bool, !!null, !!map, !!seq)")
-        }
-    }
 
     private func keyText(_ key: YAMLNode) throws(ImportError) -> String {
-        guard let scalar = key.scalar, key.scalar?.tag == nil || key.scalar?.tag == Self.core + "str" else {
-            throw .syntax(location(key), reason: "a key must be text, not \(key.kindDescription)")
-        }
+        guard let scalar = key.scalar else { throw .syntax(location(key), reason: "a key must be text, not \(key.kindDescription)") }
         return scalar.value
-    }
-
-    private func checkUniqueKeys(_ pairs: [YAMLPair]) throws(ImportError) {
-        var seen: Set<String> = []
-        for pair in pairs {
-            let key = try keyText(pair.key)
-            guard seen.insert(key).inserted else {
-                throw .syntax(location(pair.key), reason: "the key \"\(key)\" occurs twice in one mapping")
-            }
-        }
     }
 
     private func event(for scalar: YAMLScalar, at node: YAMLNode) throws(ImportError) -> ProfileDocumentEvent {

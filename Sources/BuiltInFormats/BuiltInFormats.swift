@@ -20,7 +20,7 @@ public enum BuiltInFormats {
         // Plugins/BIOMFormats
         BIOMJSONFormat(), BIOMHDF5Format(),
         // Plugins/XMLFormats
-        ProfileXMLFormat(),
+        ProfileXMLFormat(), KronaXMLFormat(),
         // Plugins/YAMLFormats
         ProfileYAMLFormat(),
     ]

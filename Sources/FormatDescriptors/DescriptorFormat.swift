@@ -49,7 +49,11 @@ public struct DescriptorFormat: ProfileImporter {
     }
 
     public func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
-        try TableImporter(layout: descriptor.layout, formatID: format.id).read(input, options: options)
+        let importer = TableImporter(layout: descriptor.layout, formatID: format.id)
+        guard let document = descriptor.document else { return try importer.read(input, options: options) }
+        let reader = DocumentRecordReader(layout: document, fields: descriptor.layout.documentFieldPaths,
+                                          valuePaths: descriptor.layout.documentValuePaths)
+        return try importer.read(try reader.read(input), input: input, options: options)
     }
 
     /// Whether one line, split with the descriptor's delimiter (or each candidate), holds every cell.
