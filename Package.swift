@@ -90,7 +90,7 @@ let package = Package(
         .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML", "FormatKit"], path: "Tests/SafeXMLTests"),
         .testTarget(name: "DocumentFormatsTests",
                     dependencies: ["XMLFormats", "YAMLFormats", "ProfileFormats", "SafeXML", "SafeYAML", "BuiltInFormats",
-                                   "FormatKit", "ProfileModel"],
+                                   "FormatDescriptors", "FormatKit", "ProfileModel"],
                     path: "Tests/DocumentFormatsTests"),
         .testTarget(name: "TabularFormatsTests",
                     dependencies: ["TabularKit", "TabularFormats", "FormatDescriptors", "BuiltInFormats", "ConformanceKit",

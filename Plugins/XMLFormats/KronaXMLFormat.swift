@@ -68,7 +68,7 @@ public struct KronaXMLFormat: ProfileImporter, ProfileExporter {
 
     public func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
         let prefix = try input.prefix(maxBytes: 4096)
-        guard prefix.text.contains(/<(?i:html|!doctype)/) else {
+        guard prefix.text.contains(/<(?i:html)[\s>]/) else {
             return try KronaXMLReader(file: input.name, lineOffset: 0).read(try input.openBytes(), input: input, options: options)
         }
         let page = try input.readAllText(limit: Self.maxPageBytes)

@@ -125,5 +125,6 @@ enum ProfileXMLSchemaText {
     <xs:attribute name="key" type="xs:string" use="required"/>
   </xs:complexType>
 </xs:schema>
+
 """
 }

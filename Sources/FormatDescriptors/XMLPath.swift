@@ -41,7 +41,7 @@ struct XMLPath: Hashable {
             let step = rest[..<end]
             rest = rest[end...]
             if step.hasPrefix("@") {
-                guard rest.isEmpty, step.count > 1 else { return nil }
+                guard rest.isEmpty, Self.isName(step.dropFirst()) else { return nil }
                 attribute = String(step.dropFirst())
             } else {
                 guard Self.isName(step) else { return nil }

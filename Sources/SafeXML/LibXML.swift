@@ -4,13 +4,14 @@ internal import CLibXML2
 ///
 /// The external entity loader is replaced by one that loads nothing, so that even a code
 /// path that asks libxml2 for an external DTD or entity (none of ours does) cannot reach a
-/// file or the network; libxml2's default handler, which prints every error to stderr, is
+/// file or the network; libxml2's default handlers, which print errors to stderr, are
 /// silenced, because each reader and schema collects its own errors.
 enum LibXML {
     private static let prepared: Bool = {
         xmlInitParser()
         xmlSetExternalEntityLoader { _, _, _ in nil }
         xmlSetStructuredErrorFunc(nil) { _, _ in }
+        mhub_xml_silence_generic_errors()
         return true
     }()
 

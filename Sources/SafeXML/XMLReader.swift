@@ -93,7 +93,8 @@ public final class XMLReader {
             }
             return .text(value, line: line ?? 0)
         case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
-            throw .forbidden(location(line: line), construct: "a document type declaration (<!DOCTYPE …>)")
+            // libxml2 keeps no line for a DTD node; the byte source saw where it starts.
+            throw .forbidden(location(line: source.doctypeLine ?? line), construct: "a document type declaration (<!DOCTYPE …>)")
         case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue), Int32(XML_READER_TYPE_ENTITY.rawValue):
             throw .forbidden(location(line: line), construct: "an entity reference")
         default:
@@ -118,6 +119,12 @@ public final class XMLReader {
 
     private func checkFailures(status: Int32) throws(XMLError) {
         if let failure = source.failure(file: file) { throw failure }
+        // A DTD is refused whatever libxml2 made of it (it may have stumbled over the
+        // entities it declares before reaching the node): the declaration is the problem.
+        let isDoctype = status == 1 && xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue)
+        if let line = source.doctypeLine, recorder.first != nil || status < 0 || isDoctype {
+            throw .forbidden(location(line: line), construct: "a document type declaration (<!DOCTYPE …>)")
+        }
         if let first = recorder.first {
             let place = location(line: first.line ?? currentLine)
             throw first.isValidity ? .schemaInvalid(place, reason: first.message) : .syntax(place, reason: first.message)
@@ -154,6 +161,12 @@ private final class StreamSource {
     private var total = 0
     private var streamError: ImportError?
     private var overLimit = false
+    /// Lines passed so far, and how much of `<!DOCTYPE` the latest bytes match.
+    private var line = 1
+    private var matched = 0
+    private static let doctype = Array("<!DOCTYPE".utf8)
+    /// The line on which the text `<!DOCTYPE` first occurs, once the bytes holding it were read.
+    private(set) var doctypeLine: Int?
 
     init(stream: any ByteStream, maxBytes: Int) {
         self.stream = stream
@@ -181,6 +194,7 @@ private final class StreamSource {
                 return -1
             }
             if pending.isEmpty { return 0 }
+            if doctypeLine == nil { scanForDoctype(pending) }
         }
         let copied = min(count, pending.count - offset)
         pending.withUnsafeBufferPointer { bytes in
@@ -188,6 +202,18 @@ private final class StreamSource {
         }
         offset += copied
         return Int32(copied)
+    }
+
+    /// Counts lines up to the first `<!DOCTYPE`, only to report its line.
+    private func scanForDoctype(_ bytes: [UInt8]) {
+        for byte in bytes {
+            if byte == UInt8(ascii: "\n") { line += 1 }
+            matched = byte == Self.doctype[matched] ? matched + 1 : (byte == Self.doctype[0] ? 1 : 0)
+            if matched == Self.doctype.count {
+                doctypeLine = line
+                return
+            }
+        }
     }
 
     func failure(file: String) -> XMLError? {

@@ -46,6 +46,8 @@ extension TableImporter {
 
 extension TableRecord {
     /// A record of cells already split (from a document), laid out as one tab-separated line.
+    /// Every field is placed at column 1: a column within the synthetic line would mislead,
+    /// and the line is the record's line in the document.
     init(line: Int, cells: [String]) {
         var raw: [UInt8] = []
         var bounds: [Range<Int>] = []
@@ -55,7 +57,7 @@ extension TableRecord {
             raw.append(contentsOf: cell.utf8)
             bounds.append(start..<raw.count)
         }
-        self.init(line: line, raw: raw, split: FieldSplitting.Split(content: raw, bounds: bounds, starts: bounds.map(\.lowerBound),
+        self.init(line: line, raw: raw, split: FieldSplitting.Split(content: raw, bounds: bounds, starts: Array(repeating: 0, count: bounds.count),
                                                                      openQuote: false))
     }
 }
