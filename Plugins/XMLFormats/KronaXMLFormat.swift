@@ -104,11 +104,21 @@ public struct KronaXMLFormat: ProfileImporter, ProfileExporter {
 
 /// Finds the chart data in a Krona HTML page.
 enum KronaPage {
-    /// The bytes from `<krona` to the end of `</krona>`, if the page holds them.
+    /// The bytes from the `<krona` start tag to the end of `</krona>`, if the page holds them
+    /// (`<krona` followed by a space or `>`, so that `<kronaSomething` is not taken for it).
     static func chartRange(in page: [UInt8]) -> Range<Int>? {
-        guard let start = find(Array("<krona".utf8), in: page, from: 0),
-              let end = find(Array("</krona>".utf8), in: page, from: start) else { return nil }
-        return start..<(end + "</krona>".utf8.count)
+        let open = Array("<krona".utf8)
+        var from = 0
+        while let start = find(open, in: page, from: from) {
+            let next = start + open.count
+            if next < page.count, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"),
+                                   UInt8(ascii: ">")].contains(page[next]) {
+                guard let end = find(Array("</krona>".utf8), in: page, from: next) else { return nil }
+                return start..<(end + "</krona>".utf8.count)
+            }
+            from = next
+        }
+        return nil
     }
 
     private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
