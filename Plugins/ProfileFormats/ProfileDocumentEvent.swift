@@ -1,4 +1,5 @@
 import FormatKit
+import ProfileModel
 
 /// One step of a profile document, independent of its syntax: the data model JSON, YAML and
 /// XML share (maps with string keys, lists, strings, numbers, booleans, null).
@@ -26,4 +27,14 @@ public enum ProfileDocumentEvent: Sendable, Hashable {
 /// produces them, writing into `output` as it goes.
 public protocol ProfileDocumentEmitter {
     mutating func emit(_ event: ProfileDocumentEvent, to output: inout OutputSink) throws(ExportError)
+}
+
+/// The export plan of a lossless format: the table as it is, nothing lost.
+public struct LosslessExportPlan: ExportPlan {
+    public let table: ProfileTable
+    public var losses: [DeclaredLoss] { [] }
+
+    public init(table: ProfileTable) {
+        self.table = table
+    }
 }

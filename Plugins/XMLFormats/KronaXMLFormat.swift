@@ -67,7 +67,7 @@ public struct KronaXMLFormat: ProfileImporter, ProfileExporter {
     }
 
     public func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
-        let prefix = try input.prefix(maxBytes: 4096)
+        let prefix = try input.prefix(limits: InputPrefix.Limits(bytes: 4096, lines: 20, textBytes: 4096))
         guard prefix.text.contains(/<(?i:html)[\s>]/) else {
             return try KronaXMLReader(file: input.name, lineOffset: 0).read(try input.openBytes(), input: input, options: options)
         }
@@ -80,25 +80,31 @@ public struct KronaXMLFormat: ProfileImporter, ProfileExporter {
             .read(MemoryByteStream(Array(page[chart])), input: input, options: options)
     }
 
-    public func losses(for table: ProfileTable, options: ExportOptions) -> [DeclaredLoss] {
-        var losses = [
-            DeclaredLoss(field: "taxa", detail: "taxa become nodes of the lineage tree: ids, labels and metadata are not kept"),
-            DeclaredLoss(field: "abundances", detail: "each node holds the sum over its subtree; the table is re-read clade-cumulative"),
-        ]
-        if table.unit != .counts { losses.append(DeclaredLoss(field: "unit", detail: "Krona magnitudes carry no unit")) }
-        if table.structure == .leaves { losses.append(DeclaredLoss(field: "structure", detail: "Krona nodes are cumulative")) }
-        if table.samples.contains(where: { !$0.metadata.isEmpty }) {
-            losses.append(DeclaredLoss(field: "samples.metadata", detail: "Krona datasets carry only a name"))
-        }
-        if !table.provenance.source.isEmpty || !table.provenance.steps.isEmpty {
-            losses.append(DeclaredLoss(field: "provenance", detail: "Krona XML has no provenance"))
-        }
-        if !table.diagnostics.isEmpty { losses.append(DeclaredLoss(field: "diagnostics", detail: "Krona XML has no notes")) }
-        return losses
+    /// A planned Krona export: the table and what Krona cannot hold of it.
+    public struct Plan: ExportPlan {
+        let table: ProfileTable
+        public let losses: [DeclaredLoss]
     }
 
-    public func write(_ table: ProfileTable, to output: inout OutputSink, options: ExportOptions) throws(ExportError) {
-        try KronaXMLWriter(table: table).write(to: &output)
+    public func plan(_ table: ProfileTable, options: ExportOptions) throws(ExportError) -> Plan {
+        var losses = [
+            DeclaredLoss(field: .taxa, detail: "taxa become nodes of the lineage tree: ids, labels and metadata are not kept"),
+            DeclaredLoss(field: .abundances, detail: "each node holds the sum over its subtree; the table is re-read clade-cumulative"),
+        ]
+        if table.unit != .counts { losses.append(DeclaredLoss(field: .unit, detail: "Krona magnitudes carry no unit")) }
+        if table.structure == .leaves { losses.append(DeclaredLoss(field: .structure, detail: "Krona nodes are cumulative")) }
+        if table.samples.contains(where: { !$0.metadata.isEmpty }) {
+            losses.append(DeclaredLoss(field: .sampleMetadata, detail: "Krona datasets carry only a name"))
+        }
+        if !table.provenance.source.isEmpty || !table.provenance.steps.isEmpty {
+            losses.append(DeclaredLoss(field: .provenance, detail: "Krona XML has no provenance"))
+        }
+        if !table.diagnostics.isEmpty { losses.append(DeclaredLoss(field: .diagnostics, detail: "Krona XML has no notes")) }
+        return Plan(table: table, losses: losses)
+    }
+
+    public func write(_ plan: Plan, to output: inout OutputSink) throws(ExportError) {
+        try KronaXMLWriter(table: plan.table).write(to: &output)
     }
 }
 

@@ -75,11 +75,13 @@ public struct ProfileXMLFormat: ProfileImporter, ProfileExporter {
         }
     }
 
-    public func losses(for table: ProfileTable, options: ExportOptions) -> [DeclaredLoss] { [] }
+    public func plan(_ table: ProfileTable, options: ExportOptions) throws(ExportError) -> LosslessExportPlan {
+        LosslessExportPlan(table: table)
+    }
 
-    public func write(_ table: ProfileTable, to output: inout OutputSink, options: ExportOptions) throws(ExportError) {
+    public func write(_ plan: LosslessExportPlan, to output: inout OutputSink) throws(ExportError) {
         var emitter = try XMLDocumentEmitter()
-        try ProfileDocument.write(table, to: &emitter, output: &output)
+        try ProfileDocument.write(plan.table, to: &emitter, output: &output)
         try emitter.finish(to: &output)
     }
 }

@@ -48,11 +48,17 @@ public struct DescriptorFormat: ProfileImporter {
         return .match(confidence: confidence, reason: "descriptor \(descriptor.origin): " + reasons.joined(separator: "; "))
     }
 
+    /// Reads with the descriptor's layout; a descriptor that leaves the structure open takes
+    /// it from `--option structure=…`.
     public func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
-        let importer = TableImporter(layout: descriptor.layout, formatID: format.id)
+        var layout = descriptor.layout
+        if layout.structure == nil {
+            layout.structure = try TableImportOptions.structure(options, format: format.id, input: input)
+        }
+        let importer = TableImporter(layout: layout)
         guard let document = descriptor.document else { return try importer.read(input, options: options) }
-        let reader = DocumentRecordReader(layout: document, fields: descriptor.layout.documentFieldPaths,
-                                          valuePaths: descriptor.layout.documentValuePaths)
+        let reader = DocumentRecordReader(layout: document, fields: layout.documentFieldPaths,
+                                          valuePaths: layout.documentValuePaths)
         return try importer.read(try reader.read(input), input: input, options: options)
     }
 

@@ -47,6 +47,10 @@ public struct FormatDescription: Sendable, Hashable, Codable {
     public var exportLosses: [String]
     /// Companion inputs the importer takes.
     public var companions: [CompanionDescription]
+    /// The settings the importer takes (`--option name=value`); any other name is a usage error.
+    public var importOptions: [PluginOption]
+    /// The settings the exporter takes (`--export-option name=value`); any other name is a usage error.
+    public var exportOptions: [PluginOption]
     /// Whether the format is binary (never text-decoded).
     public var isBinary: Bool
     /// Compiled, descriptor or external.
@@ -54,7 +58,8 @@ public struct FormatDescription: Sendable, Hashable, Codable {
 
     public init(id: String, name: String, summary: String, versions: [String] = [], extensions: [String] = [],
                 mediaType: String? = nil, specURL: String? = nil, canImport: Bool, canExport: Bool,
-                exportLosses: [String] = [], companions: [CompanionDescription] = [], isBinary: Bool = false,
+                exportLosses: [String] = [], companions: [CompanionDescription] = [],
+                importOptions: [PluginOption] = [], exportOptions: [PluginOption] = [], isBinary: Bool = false,
                 kind: PluginKind = .compiled) {
         self.id = id
         self.name = name
@@ -67,6 +72,8 @@ public struct FormatDescription: Sendable, Hashable, Codable {
         self.canExport = canExport
         self.exportLosses = exportLosses
         self.companions = companions
+        self.importOptions = importOptions
+        self.exportOptions = exportOptions
         self.isBinary = isBinary
         self.kind = kind
     }

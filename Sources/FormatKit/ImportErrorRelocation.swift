@@ -20,6 +20,7 @@ extension ImportError {
         case .unrecognizedFormat(_, let tried): .unrecognizedFormat(location, tried: tried)
         case .strictViolation(_, let diagnostics): .strictViolation(location, diagnostics: diagnostics)
         case .pluginFailure(_, let reason): .pluginFailure(location, reason: reason)
+        case .invalidOption(_, let problem): .invalidOption(location, problem)
         }
     }
 }

@@ -13,7 +13,7 @@ public struct DocumentRows: Sendable {
     public var values: [String: String]
     /// Each record's line in the document and its cells (empty where a field is absent).
     public var rows: [(line: Int, cells: [String])]
-    /// The document's syntax, recorded in provenance (`json`, `yaml`, `xml`).
+    /// The document's syntax, recorded in provenance as the dialect (`json document`).
     public var syntax: String
 
     public init(fields: [String], values: [String: String] = [:], rows: [(line: Int, cells: [String])] = [], syntax: String) {
@@ -32,14 +32,14 @@ extension TableImporter {
         if case .preamble(let key) = layout.samples, document.values[key] == nil { layout.samples = .fileName(pattern: nil) }
         let dialect = TableDialect(delimiter: UInt8(ascii: "\t"))
         let header = TableRecord(line: document.rows.first.map { max($0.line - 1, 1) } ?? 1, cells: document.fields)
-        var session = try TableReadSession(layout: layout, formatID: formatID, input: input, options: options,
+        var session = try TableReadSession(layout: layout, input: input, options: options,
                                            dialect: dialect, header: header, preamble: PreambleValues(values: document.values))
         for row in document.rows {
             try session.consume(TableRecord(line: row.line, cells: row.cells))
         }
         var table = try session.finish(windows1252Line: nil, taxonomy: nil)
-        table.provenance.source["dialect"] = nil
-        table.provenance.source["document"] = document.syntax
+        // The tab-separated dialect is the engine's internal layout, not how the file was written.
+        table.provenance.source[.dialect] = "\(document.syntax) document"
         return table
     }
 }
