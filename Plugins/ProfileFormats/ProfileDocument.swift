@@ -20,6 +20,9 @@ import StreamingJSON
 /// A field added to the model is therefore one edit in the profile JSON mapping, and the
 /// YAML and XML formats carry it too.
 public enum ProfileDocument {
+    /// The layout version written (and, with every earlier one, read): profile JSON's.
+    public static var layoutVersion: Int64 { ProfileJSONLayout.version }
+
     /// Streams the profile document of `table` through `emitter` into `output`.
     public static func write(_ table: ProfileTable, to emitter: inout some ProfileDocumentEmitter,
                              output: inout OutputSink) throws(ExportError) {

@@ -13,7 +13,7 @@ import SafeXML
 /// <?xml version="1.0" encoding="UTF-8"?>
 /// <map xmlns="http://www.w3.org/2005/xpath-functions">
 ///   <string key="format">mhub-profile</string>
-///   <number key="format_version">1</number>
+///   <number key="format_version">2</number>
 ///   <array key="samples">
 ///     <map>
 ///       <string key="id">S1</string>
@@ -52,7 +52,7 @@ public struct ProfileXMLFormat: ProfileImporter, ProfileExporter {
             id: "mhub-xml",
             name: "MicrobiomeHub profile XML",
             summary: "The hub's lossless profile document (as profile JSON) in the W3C XPath 3.1 XML vocabulary for JSON, with an XSD.",
-            versions: ["1"],
+            versions: [String(ProfileDocument.layoutVersion)],
             extensions: ["profile.xml", "xml"],
             mediaType: "application/xml",
             specURL: "Formats/schemas/profile.xsd",

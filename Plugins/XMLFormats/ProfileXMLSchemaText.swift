@@ -4,7 +4,7 @@ enum ProfileXMLSchemaText {
     static let text = """
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  MicrobiomeHub profile XML (mhub-xml), format_version 1.
+  MicrobiomeHub profile XML (mhub-xml): every format_version of profile JSON (1 and 2).
 
   A profile XML document is the profile document of profile JSON (profile.schema.json),
   written in the XML vocabulary that XPath and XQuery 3.1 define for JSON (functions

@@ -9,21 +9,21 @@ import SafeYAML
 ///
 /// ```yaml
 /// format: mhub-profile
-/// format_version: 1
+/// format_version: 2
 /// samples:
 /// - id: S1
 ///   metadata:
 ///     age: 41
 ///     collected:
-///       date: 2016-07-29
+///       date: "2016-07-29"
 /// structure: leaves
 /// taxa:
-/// - id: '816'
+/// - id: "816"
 ///   label: g__Bacteroides
 ///   lineage:
 ///   - [domain, Bacteria]
 ///   - [genus, Bacteroides]
-///   taxon_id: ncbi:816
+///   taxon_id: "ncbi:816"
 /// unit: counts
 /// values:
 ///   S1:
@@ -54,7 +54,7 @@ public struct ProfileYAMLFormat: ProfileImporter, ProfileExporter {
             id: "mhub-yaml",
             name: "MicrobiomeHub profile YAML",
             summary: "The hub's lossless profile document (as profile JSON) in readable block-style YAML.",
-            versions: ["1"],
+            versions: [String(ProfileDocument.layoutVersion)],
             extensions: ["profile.yaml", "profile.yml", "yaml", "yml"],
             mediaType: "application/yaml",
             specURL: "Formats/schemas/profile.schema.json",

@@ -31,7 +31,7 @@ import Testing
         let references = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Conformance/reference").path)) ?? []
         return references.filter { $0.hasSuffix(".profile.json") }.sorted().map { "Conformance/reference/\($0)" }
             + ["Conformance/mhub-json/valid-typed-metadata.profile.json", "Conformance/mhub-json/valid-unicode.profile.json",
-               "Conformance/mhub-json/valid-diagnostics-provenance.profile.json"]
+               "Conformance/mhub-json/valid-diagnostics-provenance.profile.json", "Conformance/mhub-json/valid-cohort-v2.profile.json"]
     }
 
     @Test(arguments: tables)

@@ -11,8 +11,11 @@ import Testing
 
     @Test(arguments: formats)
     func everyReferenceTableRoundTripsExactly(format: String, suffix: String) throws {
-        let typed = DocumentTestSupport.packageRoot.appendingPathComponent("Conformance/mhub-json/valid-typed-metadata.profile.json")
-        let tables = try DocumentTestSupport.referenceTables() + [("typed metadata", try DocumentTestSupport.read(typed, as: "mhub-json"))]
+        let cases = DocumentTestSupport.packageRoot.appendingPathComponent("Conformance/mhub-json")
+        let extra = try ["valid-typed-metadata", "valid-cohort-v2", "valid-diagnostics-provenance"].map {
+            ($0, try DocumentTestSupport.read(cases.appendingPathComponent("\($0).profile.json"), as: "mhub-json"))
+        }
+        let tables = try DocumentTestSupport.referenceTables() + extra
         for (name, table) in tables {
             let file = try DocumentTestSupport.write(table, as: format, suffix: suffix)
             let back = try DocumentTestSupport.read(file, as: format)
