@@ -1,5 +1,6 @@
 import FormatKit
 import Foundation
+import ProfileFormats
 import ProfileModel
 import Testing
 @testable import XMLFormats
@@ -58,7 +59,7 @@ import Testing
     @Test func theYAMLExportIsReadable() throws {
         let table = try DocumentTestSupport.referenceTables()[1].table
         let text = try String(contentsOf: try DocumentTestSupport.write(table, as: "mhub-yaml", suffix: ".yaml"), encoding: .utf8)
-        #expect(text.hasPrefix("format: mhub-profile\nformat_version: 1\n"))
+        #expect(text.hasPrefix("format: mhub-profile\nformat_version: \(ProfileDocument.layoutVersion)\n"))
         #expect(text.contains("\n  - [domain, Bacteria]\n") || text.contains("- [kingdom, Bacteria]"))
         #expect(!text.contains("{"), "block style, no flow mappings:\n\(text)")
     }
