@@ -82,14 +82,16 @@ struct KronaXMLWriter {
         return magnitudes
     }
 
+    /// One attribute of a node with a `<val>` per dataset, on one line as KronaTools writes it
+    /// (its `ktImportKrona` reads charts back line by line).
     private func values(_ name: String, _ texts: [String], with writer: XMLWriter) throws(ExportError) {
-        try writer.startElement(name)
-        for text in texts {
-            try writer.startElement("val")
-            try writer.text(text)
-            try writer.endElement()
+        try writer.inlineElement(name) { () throws(ExportError) in
+            for text in texts {
+                try writer.startElement("val")
+                try writer.text(text)
+                try writer.endElement()
+            }
         }
-        try writer.endElement()
     }
 
     /// A node's magnitude per sample: in a clade-cumulative table the value of the taxon on

@@ -58,6 +58,18 @@ public final class XMLWriter {
         try check(xmlTextWriterEndElement(writer), "close an element")
     }
 
+    /// Writes one element whose children `body` writes on the same line
+    /// (`<m><val>1</val><val>2</val></m>`), as line-based readers of some formats expect; the
+    /// document goes on indented on the next line.
+    public func inlineElement(_ name: String, _ body: () throws(ExportError) -> Void) throws(ExportError) {
+        try startElement(name)
+        try check(xmlTextWriterSetIndent(writer, 0), "stop indenting")
+        try body()
+        try endElement()
+        try check(xmlTextWriterSetIndent(writer, 1), "indent again")
+        try check(Self.withXMLChars("\n") { xmlTextWriterWriteRaw(writer, $0) }, "end the line")
+    }
+
     /// Closes every open element and ends the document.
     public func endDocument() throws(ExportError) {
         try check(xmlTextWriterEndDocument(writer), "end the document")

@@ -35,6 +35,14 @@ import Testing
         }
     }
 
+    @Test func valuesStayOnTheirNodesLineAsKronaToolsReadsThem() throws {
+        let reference = try DocumentTestSupport.referenceTables().first { $0.name == "counts-leaves.profile.json" }!.table
+        let text = try String(contentsOf: try DocumentTestSupport.write(reference, as: "krona-xml", suffix: ".krona.xml"), encoding: .utf8)
+        // KronaTools' ktImportKrona reads `<magnitude><val>…</val>…</magnitude>` one line at a time.
+        #expect(text.contains("\n          <magnitude><val>120</val><val>0</val><val>0</val></magnitude>\n"))
+        #expect(text.contains("<node name=\"Bacteroides\">\n"))
+    }
+
     @Test func aPageWithoutAChartIsASyntaxError() throws {
         let result = try DocumentTestSupport.read(text: "<html><body>no chart</body></html>", name: "page.html", as: "krona-xml")
         guard case .failure(.syntax) = result else {
