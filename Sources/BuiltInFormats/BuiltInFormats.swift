@@ -3,7 +3,10 @@ import ExternalPlugins
 import FormatDescriptors
 import FormatKit
 import Foundation
+import KrakenFormats
+import MetaPhlAnFormats
 import ProfileFormats
+import ShotgunFormats
 import TabularFormats
 import XMLFormats
 import YAMLFormats
@@ -19,6 +22,12 @@ public enum BuiltInFormats {
         BIOMTSVFormat(), WideTSVFormat(), WideCSVFormat(), LongTSVFormat(), LongCSVFormat(),
         // Plugins/BIOMFormats
         BIOMJSONFormat(), BIOMHDF5Format(),
+        // Plugins/KrakenFormats
+        Kraken2ReportFormat(), BrackenReportFormat(), KrakenUniqReportFormat(), CentrifugeKreportFormat(), KrakenMPAFormat(),
+        // Plugins/MetaPhlAnFormats
+        MetaPhlAnProfileFormat(), MetaPhlAnMergedTableFormat(),
+        // Plugins/ShotgunFormats
+        MOTUsProfileFormat(), CAMIProfileFormat(), DIAMONDTaxonomyFormat(), MEGANTaxonCountsFormat(), CentrifugeReportFormat(),
         // Plugins/XMLFormats
         ProfileXMLFormat(), KronaXMLFormat(),
         // Plugins/YAMLFormats
