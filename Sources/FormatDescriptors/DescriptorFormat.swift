@@ -30,7 +30,9 @@ public struct DescriptorFormat: ProfileImporter {
             guard fnmatch(glob.lowercased(), prefix.fileName.lowercased(), 0) == 0 else { return .noMatch }
             reasons.append("file name matches \(glob)")
         }
-        let lines = prefix.startsWithJSONContainer ? [] : Array(prefix.lines.prefix(max(rules.withinLines, 50)))
+        // A table's rules never look into a JSON document; a document descriptor's rules do.
+        let skipsJSON = prefix.startsWithJSONContainer && descriptor.document == nil
+        let lines = skipsJSON ? [] : Array(prefix.lines.prefix(max(rules.withinLines, 50)))
         if !rules.headerCells.isEmpty {
             guard containsHeader(rules.headerCells, in: lines) else { return .noMatch }
             contentRules += 1
