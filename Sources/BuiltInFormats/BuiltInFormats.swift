@@ -8,6 +8,8 @@ import MetaPhlAnFormats
 import ProfileFormats
 import ShotgunFormats
 import TabularFormats
+import XMLFormats
+import YAMLFormats
 
 /// The one place that lists every plugin compiled into the hub.
 ///
@@ -26,6 +28,10 @@ public enum BuiltInFormats {
         MetaPhlAnProfileFormat(), MetaPhlAnMergedTableFormat(),
         // Plugins/ShotgunFormats
         MOTUsProfileFormat(), CAMIProfileFormat(), DIAMONDTaxonomyFormat(), MEGANTaxonCountsFormat(), CentrifugeReportFormat(),
+        // Plugins/XMLFormats
+        ProfileXMLFormat(), KronaXMLFormat(),
+        // Plugins/YAMLFormats
+        ProfileYAMLFormat(),
     ]
 
     /// The id of the format external plugins exchange tables in.
