@@ -39,6 +39,7 @@ let package = Package(
         .target(name: "FormatDescriptors", dependencies: ["FormatKit", "ProfileModel", "TabularKit", "SafeYAML"],
                 path: "Sources/FormatDescriptors"),
         .target(name: "ProcessSupport", path: "Sources/ProcessSupport"),
+        .target(name: "Taxonomy", dependencies: ["ProfileModel"], path: "Sources/Taxonomy"),
         .target(name: "ExternalPlugins", dependencies: ["FormatKit", "ProfileModel", "ProcessSupport"],
                 path: "Sources/ExternalPlugins"),
         .target(name: "ConformanceKit", dependencies: ["FormatKit", "ProfileModel", "ProcessSupport"],
@@ -63,13 +64,15 @@ let package = Package(
             name: "mhub",
             dependencies: [
                 "BuiltInFormats", "ConformanceKit", "ExternalPlugins", "FormatDescriptors", "FormatKit", "ProfileModel",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Taxonomy", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/mhub"),
 
         // Tests.
         .testTarget(name: "ProfileModelTests", dependencies: ["ProfileModel"],
                     path: "Tests/ProfileModelTests"),
+        .testTarget(name: "TaxonomyTests", dependencies: ["Taxonomy", "ProfileModel"], path: "Tests/TaxonomyTests",
+                    exclude: ["Fixtures"]),
         .testTarget(name: "FormatKitTests", dependencies: ["FormatKit"],
                     path: "Tests/FormatKitTests"),
         .testTarget(name: "StreamingJSONTests", dependencies: ["StreamingJSON"],

@@ -12,6 +12,7 @@ struct ConvertCommand: ParsableCommand {
 
     @OptionGroup var plugins: PluginOptions
     @OptionGroup var input: InputOptions
+    @OptionGroup(title: "Taxonomy reconciliation") var reconcile: ConvertReconcileOptions
 
     @Argument(help: "The input file, or - for standard input.")
     var inputFile: String
@@ -55,6 +56,7 @@ struct ConvertCommand: ParsableCommand {
             throw CommandFailure(error)
         }
         if toLeaves { table = table.toLeaves() }
+        table = try reconcile.apply(to: table)
         if let targetUnit {
             do { table = try table.converted(to: targetUnit) } catch {
                 throw CommandFailure(message: "\(source.name): error [unit]: \(error)", exitCode: CommandFailure.dataExitCode)

@@ -1,0 +1,51 @@
+import ProfileModel
+
+/// Applies a ``TaxonResolver`` to every taxon of a table and merges the taxa that end up with
+/// the same identity (values summed per sample, every original label kept in the merged
+/// taxon's `origins` metadata), logging one `reconcile` provenance step.
+///
+/// A clade-cumulative table is turned into leaves first, so that a genus row and its species
+/// rows collapsing onto one genus are not counted twice.
+public enum TableReconciliation {
+    /// The reconciled table and the per-taxon report.
+    public static func reconcile(_ input: ProfileTable, with resolver: TaxonResolver) throws(BuilderError)
+        -> (table: ProfileTable, report: ReconciliationReport) {
+        let table = input.structure == .cladeCumulative ? input.toLeaves() : input
+        let resolved = table.taxa.map(resolver.resolve)
+        var groupOf: [String: Int] = [:]
+        var groups: [[Int]] = []
+        for (index, taxon) in resolved.enumerated() {
+            if let group = groupOf[taxon.identity] {
+                groups[group].append(index)
+            } else {
+                groupOf[taxon.identity] = groups.count
+                groups.append([index])
+            }
+        }
+
+        var builder = ProfileTableBuilder(unit: table.unit, structure: table.structure, provenance: table.provenance)
+        for sample in table.samples { try builder.addSample(sample) }
+        var newIndex = [Int](repeating: 0, count: resolved.count)
+        for (group, members) in groups.enumerated() {
+            var merged = resolved[members[0]].resolved
+            let labels = members.map { resolved[$0].original.label }
+            if members.count > 1 { merged.metadata["origins"] = .list(labels.map(MetadataValue.string)) }
+            try builder.addTaxon(merged)
+            for member in members { newIndex[member] = group }
+        }
+        for sample in table.samples.indices {
+            var sums: [Int: Double] = [:]
+            for (taxon, value) in table.abundances.entries(ofSample: sample) { sums[newIndex[taxon], default: 0] += value }
+            for (taxon, value) in sums.sorted(by: { $0.key < $1.key }) { try builder.setValue(value, sample: sample, taxon: taxon) }
+        }
+        for diagnostic in table.diagnostics { builder.addDiagnostic(diagnostic) }
+
+        let report = ReconciliationReport(target: resolver.target, rows: resolved.map(ReconciliationReport.Row.init))
+        var parameters = ["target": resolver.target.rawValue, "taxa-in": String(table.taxa.count),
+                          "taxa-out": String(groups.count)]
+        if let rank = resolver.rank { parameters["rank"] = rank.rawValue }
+        for (method, count) in report.methodCounts { parameters["method-\(method.rawValue)"] = String(count) }
+        builder.provenance.steps.append(ProvenanceStep(action: "reconcile", parameters: parameters))
+        return (try builder.build(), report)
+    }
+}
