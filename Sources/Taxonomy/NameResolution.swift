@@ -8,6 +8,11 @@ struct NameResolution {
     let reference: ReferenceData
 
     func resolve(into work: inout ResolutionWork) {
+        if let moved = NomenclatureNormalizer.domainFromKingdom(work.taxon.lineage) {
+            work.record(.normalised, "kingdom '\(moved.name(at: .domain)!)' read as the domain (\(NormalizationRule.kingdomAsDomain.rawValue))",
+                        source: "Greengenes and MetaPhlAn prefix the domain with k__ (docs/TAXONOMY.md §1.1, §1.7)")
+            work.taxon.lineage = moved
+        }
         var entries = work.taxon.lineage.entries
         var parent: String?
         var higherNames = Set<String>()
@@ -137,6 +142,7 @@ struct NameResolution {
         let entry = entries[deepest.index]
         switch deepest.outcome {
         case .notChecked:
+            guard work.methods.isEmpty else { return }
             work.record(.exact, "'\(entry.name)' kept: no \(target.rawValue) reference data loaded to check it against",
                         source: "bundled renames only")
         case .missing:

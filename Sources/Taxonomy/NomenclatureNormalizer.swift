@@ -16,6 +16,9 @@ public enum NormalizationRule: String, Sendable, Hashable, Codable, CaseIterable
     case jointLabel = "joint-label"
     /// A spelling that one database uses for the same name (SILVA ≤ 132's `Spirochaetae`).
     case spellingVariant = "spelling-variant"
+    /// Greengenes and MetaPhlAn write the prokaryote domains at the kingdom prefix
+    /// (`k__Bacteria`) where SILVA, GTDB and NCBI have a domain (`d__Bacteria`).
+    case kingdomAsDomain = "kingdom-as-domain"
 }
 
 /// A name after normalisation, with every rule that changed it.
@@ -32,6 +35,19 @@ public enum NomenclatureNormalizer {
     public static let spellingVariants: [String: (name: String, source: String)] = [
         "Spirochaetae": ("Spirochaetes", "SILVA 132 writes D_1__Spirochaetae (joey711/phyloseq inst/extdata/SILVA_OTU_table.biom); Greengenes and TAXONOMY.md §2.1 row 8 write Spirochaetes"),
     ]
+
+    /// The prokaryote domains, which Greengenes and MetaPhlAn write as `k__` kingdoms.
+    public static let prokaryoteDomains: Set<String> = ["Bacteria", "Archaea"]
+
+    /// The lineage with a `k__Bacteria`/`k__Archaea` level moved to the domain rank, when the
+    /// lineage has no domain of its own; `nil` when nothing changes.
+    public static func domainFromKingdom(_ lineage: Lineage) -> Lineage? {
+        guard lineage.name(at: .domain) == nil,
+              let index = lineage.entries.firstIndex(where: { $0.rank == .kingdom && prokaryoteDomains.contains($0.name) }) else { return nil }
+        var entries = lineage.entries
+        entries[index].rank = .domain
+        return Lineage(entries)
+    }
 
     /// The source of the spelling variant `name`, if it is one.
     public static func variantSource(of name: String) -> String? {
@@ -50,7 +66,9 @@ public enum NomenclatureNormalizer {
             }
         }
         apply(.strayQuotes) { $0.trimmingQuotes() }
-        if rank == .species || rank == .strain || text.hasPrefix("Candidatus_") {
+        // Only a name written without spaces uses underscores for them; in `Blautia_A obeum`
+        // the underscore belongs to GTDB's suffix.
+        if rank == .species || rank == .strain || text.hasPrefix("Candidatus_"), !text.contains(" ") {
             apply(.underscoresToSpaces) { $0.replacingOccurrences(of: "_", with: " ") }
         }
         if rank == .species || rank == .strain {

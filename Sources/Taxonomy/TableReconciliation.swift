@@ -27,9 +27,16 @@ public enum TableReconciliation {
         for sample in table.samples { try builder.addSample(sample) }
         var newIndex = [Int](repeating: 0, count: resolved.count)
         for (group, members) in groups.enumerated() {
-            var merged = resolved[members[0]].resolved
+            let first = resolved[members[0]]
+            var merged = first.resolved
             let labels = members.map { resolved[$0].original.label }
             if members.count > 1 { merged.metadata["origins"] = .list(labels.map(MetadataValue.string)) }
+            // A feature id that named one of several merged or a cut-down taxon would mislead;
+            // such a row is named by its identity instead.
+            if members.count > 1 || first.methods.contains(.rankCollapse) {
+                merged.id = first.identity
+                while builder.taxonIndex(id: merged.id) != nil { merged.id += "_" }
+            }
             try builder.addTaxon(merged)
             for member in members { newIndex[member] = group }
         }

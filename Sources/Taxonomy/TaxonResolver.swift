@@ -22,8 +22,9 @@ public struct TaxonResolver: Sendable {
         if let taxdump = reference.taxdump, let id = taxon.taxonID, id.system == "ncbi" {
             TaxIDResolution(taxdump: taxdump).resolve(id.value, into: &work)
         }
-        // A lineage taken from the taxdump is NCBI's already; other targets still rename its names.
-        if !work.lineageSettled || target != .ncbi {
+        // A tax id the taxdump rejects is reported as it is, not replaced by a name match; a
+        // lineage taken from the taxdump is NCBI's already, though other targets still rename it.
+        if !work.methods.contains(.unresolved), !work.lineageSettled || target != .ncbi {
             NameResolution(target: target, reference: reference).resolve(into: &work)
         }
         if let rank { work.collapse(to: rank, taxdump: reference.taxdump) }
