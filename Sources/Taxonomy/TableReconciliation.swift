@@ -46,6 +46,13 @@ public enum TableReconciliation {
             for (taxon, value) in sums.sorted(by: { $0.key < $1.key }) { try builder.setValue(value, sample: sample, taxon: taxon) }
         }
         for diagnostic in table.diagnostics { builder.addDiagnostic(diagnostic) }
+        if table.structure == .leaves, let nested = firstNestedTaxon(table.taxa) {
+            builder.addDiagnostic(Diagnostic(
+                code: "reconcile.nested-taxa",
+                message: "the table says its rows are disjoint leaves, but '\(nested.inner)' lies inside '\(nested.outer)'; "
+                    + "if the rows are clade totals, merged values count some reads twice",
+                taxon: nested.innerID))
+        }
 
         let report = ReconciliationReport(target: resolver.target, rows: resolved.map(ReconciliationReport.Row.init))
         var parameters = ["target": resolver.target.rawValue, "taxa-in": String(table.taxa.count),
@@ -54,5 +61,19 @@ public enum TableReconciliation {
         for (method, count) in report.methodCounts { parameters["method-\(method.rawValue)"] = String(count) }
         builder.provenance.steps.append(ProvenanceStep(action: "reconcile", parameters: parameters))
         return (try builder.build(), report)
+    }
+
+    /// A taxon whose named lineage extends another taxon's of the same table, if any.
+    private static func firstNestedTaxon(_ taxa: [Taxon]) -> (outer: String, inner: String, innerID: String)? {
+        var byPath: [[LineageEntry]: Taxon] = [:]
+        for taxon in taxa where !taxon.lineage.named.isEmpty { byPath[taxon.lineage.named] = byPath[taxon.lineage.named] ?? taxon }
+        for taxon in taxa {
+            let path = taxon.lineage.named
+            guard path.count > 1 else { continue }
+            for length in 1..<path.count {
+                if let outer = byPath[Array(path.prefix(length))] { return (outer.label, taxon.label, taxon.id) }
+            }
+        }
+        return nil
     }
 }

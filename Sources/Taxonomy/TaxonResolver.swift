@@ -58,11 +58,18 @@ struct ResolutionWork {
         evidence.append(Evidence(method: method, detail: detail, source: source))
     }
 
-    /// Cuts the lineage after `rank`; the tax id then names the level at that rank, when the
-    /// taxdump knows it, and is dropped otherwise (it named a deeper taxon).
+    /// Cuts the lineage after `rank` (empty deeper levels such as Greengenes' `s__` go too);
+    /// the tax id then names the level at that rank when the taxdump knows it, and is dropped
+    /// otherwise (it named a deeper taxon). Only cutting a named level counts as a rank collapse.
     mutating func collapse(to rank: Rank, taxdump: NCBITaxdump?) {
-        guard let depth = rank.depth, let deepest = taxon.lineage.deepestRank?.depth, deepest > depth else { return }
+        guard let depth = rank.depth else { return }
+        let deeper = taxon.lineage.entries.filter { ($0.rank.depth ?? -1) > depth }
+        guard !deeper.isEmpty else { return }
         let cut = taxon.lineage.truncated(after: rank)
+        guard deeper.contains(where: { !$0.name.isEmpty }) else {
+            taxon.lineage = cut
+            return
+        }
         let levelID = taxon.metadata["ncbi-id-lineage"].flatMap { _ in idAtRank(rank, taxdump: taxdump) }
         record(.rankCollapse, "lineage cut after \(rank.rawValue): \(LineageFormatter.prefixed(cut))",
                source: "--rank \(rank.rawValue)")

@@ -47,6 +47,9 @@ struct ReconcileCommand: ParsableCommand {
             throw CommandFailure(error)
         }
         let reconciled = try Reconciliation.apply(resolver, to: table, reportPath: report)
+        for diagnostic in reconciled.diagnostics where diagnostic.severity == .warning {
+            FileHandle.standardErrorWrite("mhub: \(diagnostic)")
+        }
         let exported = reconciled.appendingStep(ProvenanceStep(action: "export", format: exporter.format.id))
         do { try ConvertCommand.write(exported, with: exporter, to: output, options: ExportOptions()) } catch {
             throw CommandFailure(error)
