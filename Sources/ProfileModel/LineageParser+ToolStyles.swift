@@ -1,5 +1,5 @@
 /// Lineage styles of individual tools that arrive in pieces rather than as one string: Kraken
-/// report rank codes, DADA2 taxonomy tables, NCBI name and rank lineages, and the alphabetic
+/// report rank codes, NCBI name and rank lineages, and the alphabetic
 /// suffixes GTDB (and Greengenes2, which takes its names from GTDB) puts on names.
 /// Sources are in `docs/TAXONOMY.md` §1 of the design notes.
 extension LineageParser {
@@ -23,37 +23,33 @@ extension LineageParser {
         }
     }
 
-    /// The values DADA2's `assignTaxonomy` writes for a rank it could not assign: R's `NA`
-    /// (read back from a CSV/TSV export) or an empty cell.
-    public static let dada2MissingValues: Set<String> = ["NA", ""]
-
-    /// A lineage from one row of a DADA2 taxonomy table (`Kingdom`, `Phylum`, … `Species`
-    /// columns); `NA` cells become unresolved ranks. `nil` when the headers are out of rank order.
-    public static func fromDADA2Columns(_ columns: [(header: String, value: String)]) -> Lineage? {
-        fromColumns(columns.map { column in
-            let value = trimming(Substring(column.value), newlines: false)
-            return (column.header, dada2MissingValues.contains(value) ? "" : value)
-        })
-    }
-
     /// A lineage from an NCBI name lineage and, when given, the matching rank lineage, as
     /// `taxonkit lineage -R` and taxpasta's `--add-lineage --add-rank-lineage` write them
-    /// (`cellular organisms;Bacteria;…` and `no rank;superkingdom;…`). Levels whose rank word is
-    /// not one of the hub's ranks (`no rank`, `clade`, `subgenus`) are kept as unranked entries;
-    /// a rank met a second time is kept unranked too, so the lineage stays in rank order.
+    /// (`cellular organisms;Bacteria;…` and `no rank;superkingdom;…`).
     public static func fromNCBI(names: String, ranks: String? = nil, separator: Character = ";") -> Lineage {
         let nameLevels = names.split(separator: separator, omittingEmptySubsequences: false)
             .map { trimming($0, newlines: true) }
         let rankLevels = ranks?.split(separator: separator, omittingEmptySubsequences: false)
             .map { trimming($0, newlines: true) }
+        return fromNCBI(levels: nameLevels.enumerated().map { index, name in
+            (name, rankLevels.flatMap { index < $0.count ? $0[index] : nil } ?? "no rank")
+        })
+    }
+
+    /// A lineage from NCBI levels, top first, each a name and its rank word. Levels whose rank
+    /// word is not one of the hub's ranks (`no rank`, `clade`, `subgenus`) are kept as unranked
+    /// entries, or left out when `keepingRankless` is false; a rank met a second time is
+    /// treated the same way, so the lineage stays in rank order.
+    public static func fromNCBI(levels: [(name: String, rank: String)], keepingRankless: Bool = true) -> Lineage {
         var entries: [LineageEntry] = []
         var deepest = -1
-        for (index, name) in nameLevels.enumerated() where !name.isEmpty {
-            var rank = rankLevels.flatMap { index < $0.count ? ncbiRank(word: $0[index]) : nil } ?? .unranked
+        for level in levels where !level.name.isEmpty {
+            var rank = ncbiRank(word: level.rank) ?? .unranked
             if let depth = rank.depth {
                 if depth <= deepest { rank = .unranked } else { deepest = depth }
             }
-            entries.append(LineageEntry(rank: rank, name: name))
+            if rank == .unranked && !keepingRankless { continue }
+            entries.append(LineageEntry(rank: rank, name: level.name))
         }
         return Lineage(entries) ?? Lineage()
     }

@@ -44,6 +44,9 @@ public struct NCBITaxdump: Sendable {
     let mergedIDs: [Int32: Int32]
     let deletedIDs: Set<Int32>
 
+    /// The code of the `scientific name` class in ``nameClasses`` (`nil` when no name has it).
+    var scientificClassCode: UInt8? { nameClassWords.firstIndex(of: "scientific name").map { UInt8($0) } }
+
     /// The number of nodes.
     public var nodeCount: Int { nodeIDs.count }
     /// The number of names of every class.

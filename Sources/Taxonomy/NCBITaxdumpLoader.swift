@@ -39,6 +39,9 @@ public enum NCBITaxdumpLoader {
         var parentIDs: [Int32] = []
         var ranks: [UInt8] = []
         var rankWords = WordInterner()
+        /// Built on the reading thread once every node is in.
+        var index: TaxIDIndex?
+        var parents: [Int32] = []
     }
 
     struct ParsedNames: Sendable {
@@ -46,6 +49,8 @@ public enum NCBITaxdumpLoader {
         var taxIDs: [Int32] = []
         var classes: [UInt8] = []
         var classWords = WordInterner()
+        /// Built on the reading thread once every name is in.
+        var index: NameIndex?
     }
 
     private static func parseNodes(_ path: String) throws(TaxonomyError) -> ParsedNodes {
@@ -66,6 +71,9 @@ public enum NCBITaxdumpLoader {
             parsed.parentIDs.append(parent)
             parsed.ranks.append(parsed.rankWords.code(line, fields[2]))
         }
+        let index = TaxIDIndex(ids: parsed.ids)
+        parsed.parents = parsed.parentIDs.map { Int32(index.node(of: Int($0)) ?? -1) }
+        parsed.index = index
         return parsed
     }
 
@@ -86,6 +94,7 @@ public enum NCBITaxdumpLoader {
             parsed.taxIDs.append(id)
             parsed.classes.append(parsed.classWords.code(line, fields[3]))
         }
+        parsed.index = NameIndex(parsed.store)
         return parsed
     }
 
@@ -122,8 +131,7 @@ public enum NCBITaxdumpLoader {
 
     private static func link(_ nodes: ParsedNodes, _ names: ParsedNames, merged: [Int32: Int32], deleted: Set<Int32>,
                              namesPath: String) -> NCBITaxdump {
-        let index = TaxIDIndex(ids: nodes.ids)
-        let parents = nodes.parentIDs.map { Int32(index.node(of: Int($0)) ?? -1) }
+        let index = nodes.index ?? TaxIDIndex(ids: nodes.ids)
         var scientific = [Int32](repeating: -1, count: nodes.ids.count)
         if let scientificCode = names.classWords.existingCode(for: "scientific name") {
             for (nameIndex, code) in names.classes.enumerated() where code == scientificCode {
@@ -132,10 +140,10 @@ public enum NCBITaxdumpLoader {
                 }
             }
         }
-        return NCBITaxdump(nodeIDs: nodes.ids, parentNodes: parents, nodeRanks: nodes.ranks,
+        return NCBITaxdump(nodeIDs: nodes.ids, parentNodes: nodes.parents, nodeRanks: nodes.ranks,
                            rankWords: nodes.rankWords.words, scientificNames: scientific, names: names.store,
                            nameTaxIDs: names.taxIDs, nameClasses: names.classes, nameClassWords: names.classWords.words,
-                           nameIndex: NameIndex(names.store), idIndex: index, mergedIDs: merged, deletedIDs: deleted)
+                           nameIndex: names.index ?? NameIndex(names.store), idIndex: index, mergedIDs: merged, deletedIDs: deleted)
     }
 
     private static func optional<T>(_ path: String, _ read: () throws(TaxonomyError) -> T) throws(TaxonomyError) -> T? {

@@ -69,13 +69,41 @@ struct NameIndex: Sendable {
     /// Calls `body` with the index of every stored name equal to `query`.
     func forEachMatch(of query: String, in store: NameStore, _ body: (Int) -> Void) {
         var query = query
-        query.withUTF8 { bytes in
-            store.bytes.withUnsafeBufferPointer { storage in
-                var slot = Int(truncatingIfNeeded: NameStore.hash(bytes)) & mask
+        query.withUTF8 { forEachMatch(of: $0, in: store, body) }
+    }
+
+    /// Replaces the contents of `matches` with the index of every stored name whose bytes equal
+    /// `query`; the caller's buffer is reused, so a lookup allocates nothing.
+    func collectMatches(of query: UnsafeBufferPointer<UInt8>, in store: NameStore, into matches: inout [Int32]) {
+        matches.removeAll(keepingCapacity: true)
+        store.bytes.withUnsafeBufferPointer { storage in
+            store.starts.withUnsafeBufferPointer { starts in
+                slots.withUnsafeBufferPointer { table in
+                    var slot = Int(truncatingIfNeeded: NameStore.hash(query)) & mask
+                    while true {
+                        let candidate = Int(table[slot])
+                        if candidate < 0 { return }
+                        let start = Int(starts[candidate]), end = Int(starts[candidate + 1])
+                        if end - start == query.count,
+                           query.isEmpty || memcmp(storage.baseAddress! + start, query.baseAddress!, query.count) == 0 {
+                            matches.append(Int32(candidate))
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
+            }
+        }
+    }
+
+    /// Calls `body` with the index of every stored name whose bytes equal `query`.
+    func forEachMatch(of query: UnsafeBufferPointer<UInt8>, in store: NameStore, _ body: (Int) -> Void) {
+        store.bytes.withUnsafeBufferPointer { storage in
+            slots.withUnsafeBufferPointer { table in
+                var slot = Int(truncatingIfNeeded: NameStore.hash(query)) & mask
                 while true {
-                    let candidate = Int(slots[slot])
+                    let candidate = Int(table[slot])
                     if candidate < 0 { return }
-                    if store.matches(candidate, bytes, in: storage) { body(candidate) }
+                    if store.matches(candidate, query, in: storage) { body(candidate) }
                     slot = (slot + 1) & mask
                 }
             }

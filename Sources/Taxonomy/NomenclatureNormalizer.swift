@@ -1,3 +1,4 @@
+import Foundation
 import ProfileModel
 
 /// One rewrite that differs only by database convention, recorded on the name it touched.

@@ -1,9 +1,12 @@
+import Foundation
+
 /// Why a lineage name stands for no formally named taxon. Such names (`uncultured`,
 /// `Lachnospiraceae_unclassified`, `UCG-002`) recur under many parents, so they are equal only
 /// under the same parent; see `docs/TAXONOMY.md` §1.5–§1.11 of the design notes for where each
 /// pipeline writes them.
 public enum PlaceholderKind: String, Sendable, Hashable, Codable, CaseIterable {
-    /// `unclassified`, `<taxon>_unclassified` (mothur, MetaPhlAn), `unclassified <taxon>` (NCBI).
+    /// `unclassified`, `<taxon>_unclassified` (mothur, MetaPhlAn), `unclassified <taxon>` (NCBI),
+    /// UNITE's `unidentified` and DADA2's `_DADA2_UNSPECIFIED` padding (`R/taxonomy.R`).
     case unclassified
     /// `uncultured`, `uncultured_bacterium`, `uncultured Candidatus X sp.` (SILVA, NCBI).
     case uncultured
@@ -37,7 +40,8 @@ public enum PlaceholderRecognizer {
         let lower = spaced.lowercased()
         let words = lower.split(separator: " ")
         var kinds: [PlaceholderKind] = []
-        if words.contains("unclassified") || words.contains("unidentified") || lower == "unknown" { kinds.append(.unclassified) }
+        if words.contains("unclassified") || words.contains("unidentified") || lower == "unknown"
+            || name == "_DADA2_UNSPECIFIED" { kinds.append(.unclassified) }
         if words.first == "uncultured" || words.first == "uncultivated" { kinds.append(.uncultured) }
         if lower.hasSuffix("incertae sedis") { kinds.append(.incertaeSedis) }
         if words.last == "metagenome" { kinds.append(.metagenome) }

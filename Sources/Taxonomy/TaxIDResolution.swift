@@ -54,14 +54,7 @@ struct TaxIDResolution {
 public enum TaxdumpLineage {
     /// The levels at the hub's ranks, in order; rankless levels and repeated ranks are left out.
     public static func ranked(_ levels: [NCBITaxdump.Level]) -> Lineage {
-        var entries: [LineageEntry] = []
-        var deepest = -1
-        for level in levels {
-            guard let rank = LineageParser.ncbiRank(word: level.rank), let depth = rank.depth, depth > deepest else { continue }
-            deepest = depth
-            entries.append(LineageEntry(rank: rank, name: level.name))
-        }
-        return Lineage(entries) ?? Lineage()
+        LineageParser.fromNCBI(levels: levels.map { ($0.name, $0.rank) }, keepingRankless: false)
     }
 
     /// The name, id and rank lineages, each joined by `;`.

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import ProfileModel
 import Taxonomy
@@ -19,9 +20,26 @@ struct TaxonomyParseCommand: ParsableCommand {
         var gtdbSuffixes: [String: [String]]
     }
 
+    /// A line in any style: a Kraken report line (six or eight tab-separated columns with a rank
+    /// code), an NCBI name lineage with its rank lineage after a tab, or one lineage string.
+    static func parse(_ line: String) -> (Lineage, String) {
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        if fields.count == 6 || fields.count == 8, let code = LineageParser.krakenRank(code: fields[fields.count - 3]) {
+            let name = LineageParser.trimming(Substring(fields[fields.count - 1]), newlines: false)
+            let rank = code.levelsBelow == 0 ? code.rank ?? .unranked : .unranked
+            return (Lineage([LineageEntry(rank: rank, name: name)]) ?? Lineage(), "kraken-report")
+        }
+        if fields.count == 2, fields[1].split(separator: ";").allSatisfy({ $0 == "no rank" || $0 == "clade" || Rank(name: String($0)) != nil
+                                                                           || LineageParser.ncbiRank(word: String($0)) != nil }) {
+            return (LineageParser.fromNCBI(names: fields[0], ranks: fields[1]), "ncbi-ranked")
+        }
+        let (lineage, style) = LineageParser.parseWithStyle(line)
+        return (lineage, style.rawValue)
+    }
+
     func run() throws {
         let parsed = TaxonomyCommand.inputLines().map { line -> Parsed in
-            let (lineage, style) = LineageParser.parseWithStyle(String(line))
+            let (lineage, style) = Self.parse(String(line))
             var placeholders: [String: [PlaceholderKind]] = [:]
             var suffixes: [String: [String]] = [:]
             var parent: String?
@@ -31,7 +49,7 @@ struct TaxonomyParseCommand: ParsableCommand {
                 if let split = LineageParser.splitGTDBSuffix(entry.name) { suffixes[entry.name] = split.suffixes }
                 parent = entry.name
             }
-            return Parsed(input: String(line), style: style.rawValue, lineage: lineage.entries,
+            return Parsed(input: String(line), style: style, lineage: lineage.entries,
                           placeholders: placeholders, gtdbSuffixes: suffixes)
         }
         if json { return try TaxonomyCommand.writeJSON(parsed) }
@@ -42,7 +60,9 @@ struct TaxonomyParseCommand: ParsableCommand {
                 .map { "\($0)=\(item.placeholders[$0]!.map(\.rawValue).joined(separator: ","))" }.joined(separator: " | ")
             let suffixes = item.gtdbSuffixes.keys.sorted()
                 .map { "\($0)=\(item.gtdbSuffixes[$0]!.joined(separator: ","))" }.joined(separator: " | ")
-            lines.append([item.input, item.style, ranked, placeholders, suffixes].joined(separator: "\t"))
+            // A Kraken line's own tabs would shift the columns; in TSV they are shown as spaces.
+            let input = item.input.replacingOccurrences(of: "\t", with: " ")
+            lines.append([input, item.style, ranked, placeholders, suffixes].joined(separator: "\t"))
         }
         TaxonomyCommand.writeOutput(Array((lines.joined(separator: "\n") + "\n").utf8))
     }

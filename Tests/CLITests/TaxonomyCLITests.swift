@@ -102,6 +102,19 @@ struct TaxonomyCLITests {
         #expect(parse.status == 0)
         #expect(parse.stdout.contains("Firmicutes_A=A"))
         #expect(parse.stdout.contains("Ruminococcaceae_UCG-004=numberedGroup"))
+
+        // Lines of Bracken's sample Kraken report and a taxonkit name + rank lineage (TAXONOMY.md §1.8, §1.11).
+        let lines = "  5.44\t1449813\t1449813\tS\t562\t                Escherichia coli\n"
+            + "98.40\t26241408\t0\tR1\t131567\t  cellular organisms\n"
+            + "cellular organisms;Bacteria;environmental samples\tno rank;superkingdom;no rank\n"
+        let styles = try MHubRunner.run(["taxonomy", "parse"], stdin: Data(lines.utf8))
+        let rows = styles.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        #expect(rows.count == 3)
+        #expect(rows[0][1] == "kraken-report" && rows[0][2] == "species:Escherichia coli")
+        #expect(rows[1][2] == "unranked:cellular organisms")
+        #expect(rows[2][1] == "ncbi-ranked")
+        #expect(rows[2][2] == "unranked:cellular organisms; domain:Bacteria; unranked:environmental samples")
+        #expect(rows[2][3] == "environmental samples=environmentalSamples")
     }
 
     @Test func convertReconcilesAndWritesItsReport() throws {

@@ -15,14 +15,6 @@ struct LineageParserToolStylesTests {
         #expect(LineageParser.krakenRank(code: "S1a") == nil)
     }
 
-    @Test func dada2TableRowWithNA() throws {
-        let lineage = try #require(LineageParser.fromDADA2Columns([
-            ("Kingdom", "Bacteria"), ("Phylum", "Bacillota"), ("Class", "Incertae Sedis"),
-            ("Order", "Thermolithobacterales"), ("Family", "NA"), ("Genus", "NA"), ("Species", "NA")]))
-        #expect(lineage.entries.map(\.rank) == [.kingdom, .phylum, .class, .order])
-        #expect(lineage.name(at: .class) == "Incertae Sedis")
-    }
-
     @Test func ncbiNameAndRankLineages() {
         // taxonkit doc/docs/usage.md (§1.11).
         let names = "cellular organisms;Bacteria;environmental samples;uncultured murine large bowel bacterium BAC 54B"

@@ -78,12 +78,19 @@ struct NCBITaxdumpTests {
         let query = TaxdumpQuery(taxdump: try fixture())
         var bytes: [UInt8] = []
         query.appendRow(for: "777", to: &bytes)
-        let fields = String(decoding: bytes, as: UTF8.self).split(separator: "\t", omittingEmptySubsequences: false)
+        let row = String(decoding: bytes, as: UTF8.self)
+        #expect(row.hasSuffix("\n"))
+        let fields = row.dropLast().split(separator: "\t", omittingEmptySubsequences: false)
         #expect(fields.count == TaxdumpQuery.columns.count)
         #expect(fields[1] == "merged")
         #expect(fields[2] == "1887621118")
         #expect(fields[5] == "Bacteria;Proteobacteria;Gammaproteobacteria;Pseudomonadales;Pseudomonadaceae;Pseudomonas;Pseudomonas putida")
         #expect(query.outcome(for: "99999") == .deleted(99999))
+        let narrow = TaxdumpQuery(taxdump: try fixture(), columns: [.lineage])
+        #expect(narrow.header == ["query", "status", "taxonomy_id", "lineage"])
+        var short: [UInt8] = []
+        narrow.appendRow(for: "99999", to: &short)
+        #expect(String(decoding: short, as: UTF8.self) == "99999\tdeleted\t99999\t\n")
         #expect(query.outcome(for: "no such name") == .notFound)
     }
 

@@ -8,7 +8,7 @@ struct PlaceholderTests {
         ("uncultured", PlaceholderKind.uncultured), ("uncultured_bacterium", .uncultured),
         ("uncultured Candidatus Methanomethylophilus sp.", .uncultured),
         ("Lachnospiraceae_unclassified", .unclassified), ("unclassified Retroviridae", .unclassified),
-        ("Bacteria_unclassified", .unclassified),
+        ("Bacteria_unclassified", .unclassified), ("_DADA2_UNSPECIFIED", .unclassified), ("unidentified", .unclassified),
         ("Incertae Sedis", .incertaeSedis), ("Agaricomycetes incertae sedis", .incertaeSedis),
         ("human gut metagenome", .metagenome), ("environmental samples", .environmentalSamples),
         ("Russula sp. 8 KA-2019", .unnamedSpecies), ("Butyrivibrio_sp_CAG_318", .unnamedSpecies),
