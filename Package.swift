@@ -64,7 +64,7 @@ let package = Package(
             name: "mhub",
             dependencies: [
                 "BuiltInFormats", "ConformanceKit", "ExternalPlugins", "FormatDescriptors", "FormatKit", "ProfileModel",
-                "Taxonomy", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "TabularKit", "Taxonomy", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/mhub"),
 

@@ -105,10 +105,10 @@ public struct TaxonomyCompanion: Sendable {
                 taxon.metadata.merge(entry.metadata) { current, _ in current }
             }
         }
-        builder.provenance.source["taxonomy-companion"] = fileName
+        builder.provenance.source[.taxonomyCompanion] = fileName
         if unmatched > 0 {
             builder.addDiagnostic(Diagnostic(
-                code: "taxonomy.companion-unmatched",
+                .companionUnmatched,
                 message: "\(unmatched) of \(builder.taxonCount) feature(s) have no row in the taxonomy companion \(fileName)"))
         }
     }

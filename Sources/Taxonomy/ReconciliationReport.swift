@@ -24,7 +24,7 @@ public struct ReconciliationReport: Sendable {
             originalLineage = LineageFormatter.prefixed(resolved.original.lineage)
             resolvedLineage = LineageFormatter.prefixed(resolved.resolved.lineage)
             resolvedTaxonID = resolved.resolved.taxonID?.description
-            identity = resolved.identity
+            identity = resolved.identity.description
             method = resolved.method
             methods = resolved.methods
             placeholders = resolved.placeholders

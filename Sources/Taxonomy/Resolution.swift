@@ -54,14 +54,8 @@ public struct ResolvedTaxon: Sendable, Hashable {
     /// Placeholder kinds seen in the lineage, by the name that shows them.
     public var placeholders: [String: [PlaceholderKind]]
 
-    /// The identity two resolved taxa must share to be merged: the tax id within its system
-    /// when the resolution established one, else the whole resolved lineage (so that a
-    /// placeholder equals only the same placeholder under the same parent, and a homonym in
-    /// another kingdom stays apart). Unresolved taxa keep their own feature id, so they never merge.
-    public var identity: String {
-        if method == .unresolved { return "unresolved:\(original.id)" }
-        if let id = resolved.taxonID { return id.description }
-        let path = resolved.lineage.entries.filter { !$0.name.isEmpty }.map { "\($0.rank.rawValue):\($0.name)" }
-        return path.isEmpty ? "label:\(original.label)" : path.joined(separator: ";")
-    }
+    /// The identity under which the resolved taxon merges with others: the model's
+    /// ``ProfileModel/TaxonKey`` (tax id within its system, else the whole normalised lineage,
+    /// never a bare name on its own).
+    public var identity: TaxonKey { TaxonKey(resolved, scope: "") }
 }

@@ -23,14 +23,14 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .customLong("to"), help: ArgumentHelp("The output format id (from the output's extension when omitted).", valueName: "id"))
     var targetFormat: String?
 
-    @Option(name: .customLong("output-unit"), help: ArgumentHelp("Convert abundances to relative, percent or cpm before writing.", valueName: "unit"))
-    var outputUnit: String?
-
-    @Flag(name: .customLong("to-leaves"), help: "Turn a clade-cumulative table into disjoint leaves, keeping residual mass as unclassified rows.")
-    var toLeaves = false
+    @OptionGroup var sampleMetadata: SampleMetadataOptions
+    @OptionGroup(title: "Transforms") var transforms: TransformOptions
 
     @Option(name: .customLong("export-option"), help: ArgumentHelp("A plugin-specific export setting key=value (repeatable).", valueName: "key=value"))
     var exportParameters: [String] = []
+
+    @Flag(help: "Print how long the import, the transforms and the export took (one line on standard error).")
+    var timings = false
 
     func validate() throws {
         if output == "-" && targetFormat == nil {
@@ -44,47 +44,29 @@ struct ConvertCommand: ParsableCommand {
         do { exporter = try registry.resolveExporter(forOutput: output, id: targetFormat) } catch {
             throw CommandFailure(error)
         }
-        let targetUnit = try outputUnit.map { text throws(CommandFailure) in try InputOptions.parseUnit(text) }
         let exportOptions = ExportOptions(parameters: try InputOptions.keyValues(exportParameters, flag: "--export-option"))
         let importOptions = try input.importOptions()
         let source = try input.openInput(inputFile)
+        let policy = input.policy()
 
+        var clock = PhaseTimings()
         var table: ProfileTable
         do {
-            table = try registry.importTable(source, formatID: input.formatID, options: importOptions).table
+            table = try registry.importTable(source, formatID: input.formatID, options: importOptions, policy: policy).table
         } catch {
             throw CommandFailure(error)
         }
-        if toLeaves { table = table.toLeaves() }
+        clock.lap("import")
+        table = try sampleMetadata.apply(to: table).0
         table = try reconcile.apply(to: table)
-        if let targetUnit {
-            do { table = try table.converted(to: targetUnit) } catch {
-                throw CommandFailure(message: "\(source.name): error [unit]: \(error)", exitCode: CommandFailure.dataExitCode)
-            }
-        }
-        table = table.appendingStep(ProvenanceStep(action: "export", format: exporter.format.id))
-
-        let losses = exporter.losses(for: table, options: exportOptions)
-        for loss in losses { FileHandle.standardErrorWrite("mhub: warning [export.field-dropped]: \(exporter.format.id) cannot carry \(loss)") }
-        for diagnostic in table.diagnostics where diagnostic.severity == .warning {
-            FileHandle.standardErrorWrite("mhub: \(diagnostic)")
-        }
-        if importOptions.strict && !losses.isEmpty {
-            throw CommandFailure(message: "error [strict]: the export would lose \(losses.count) field(s); see the warnings above",
-                                 exitCode: CommandFailure.dataExitCode)
-        }
-        do { try Self.write(table, with: exporter, to: output, options: exportOptions) } catch {
+        table = try transforms.apply(to: table, inputName: source.name)
+        clock.lap("transforms")
+        do {
+            _ = try ExportSession.run(table, with: exporter, toPath: output, options: exportOptions, policy: policy)
+        } catch {
             throw CommandFailure(error)
         }
-    }
-
-    /// Exports into a temporary file and moves it into place only on success.
-    static func write(_ table: ProfileTable, with exporter: any ProfileExporter, to path: String,
-                      options: ExportOptions) throws(ExportError) {
-        let destination = try AtomicOutput(path: path)
-        var sink = try destination.makeSink()
-        try exporter.write(table, to: &sink, options: options)
-        try sink.flush()
-        try destination.commit()
+        clock.lap("export")
+        if timings { FileHandle.standardErrorWrite("mhub: \(clock.line)") }
     }
 }

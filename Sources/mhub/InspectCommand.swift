@@ -24,7 +24,8 @@ struct InspectCommand: ParsableCommand {
         let options = try input.importOptions()
         let imported: ImportedTable
         do {
-            imported = try registry.importTable(source, formatID: input.formatID, options: options)
+            imported = try registry.importTable(source, formatID: input.formatID, options: options,
+                                                policy: input.policy(reporting: false))
         } catch {
             throw CommandFailure(error)
         }
@@ -66,7 +67,7 @@ struct TableSummary: Encodable {
         unit = table.unit.description
         structure = table.structure.rawValue
         ranks = table.ranksPresent().map(\.rawValue)
-        source = table.provenance.source
+        source = table.provenance.source.byName
         steps = table.provenance.steps
         let totals = table.sampleTotals()
         sampleTotals = table.samples.indices.map { index in

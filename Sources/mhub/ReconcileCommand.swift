@@ -42,16 +42,13 @@ struct ReconcileCommand: ParsableCommand {
         let resolver = try reference.resolver(target: try ReferenceOptions.parseTarget(target))
         let importOptions = try input.importOptions()
         let source = try input.openInput(inputFile)
+        let policy = input.policy()
         let table: ProfileTable
-        do { table = try registry.importTable(source, formatID: input.formatID, options: importOptions).table } catch {
+        do { table = try registry.importTable(source, formatID: input.formatID, options: importOptions, policy: policy).table } catch {
             throw CommandFailure(error)
         }
         let reconciled = try Reconciliation.apply(resolver, to: table, reportPath: report)
-        for diagnostic in reconciled.diagnostics where diagnostic.severity == .warning {
-            FileHandle.standardErrorWrite("mhub: \(diagnostic)")
-        }
-        let exported = reconciled.appendingStep(ProvenanceStep(action: "export", format: exporter.format.id))
-        do { try ConvertCommand.write(exported, with: exporter, to: output, options: ExportOptions()) } catch {
+        do { _ = try ExportSession.run(reconciled, with: exporter, toPath: output, options: ExportOptions(), policy: policy) } catch {
             throw CommandFailure(error)
         }
     }

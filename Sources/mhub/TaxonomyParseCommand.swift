@@ -15,7 +15,8 @@ struct TaxonomyParseCommand: ParsableCommand {
     struct Parsed: Encodable {
         var input: String
         var style: String
-        var lineage: [LineageEntry]
+        /// `[rank, name]` pairs, as profile JSON writes lineages.
+        var lineage: [[String]]
         var placeholders: [String: [PlaceholderKind]]
         var gtdbSuffixes: [String: [String]]
     }
@@ -49,13 +50,13 @@ struct TaxonomyParseCommand: ParsableCommand {
                 if let split = LineageParser.splitGTDBSuffix(entry.name) { suffixes[entry.name] = split.suffixes }
                 parent = entry.name
             }
-            return Parsed(input: String(line), style: style, lineage: lineage.entries,
+            return Parsed(input: String(line), style: style, lineage: lineage.entries.map { [$0.rank.rawValue, $0.name] },
                           placeholders: placeholders, gtdbSuffixes: suffixes)
         }
         if json { return try TaxonomyCommand.writeJSON(parsed) }
         var lines = ["input\tstyle\tlineage\tplaceholders\tgtdb_suffixes"]
         for item in parsed {
-            let ranked = item.lineage.map { "\($0.rank.rawValue):\($0.name)" }.joined(separator: "; ")
+            let ranked = item.lineage.map { "\($0[0]):\($0[1])" }.joined(separator: "; ")
             let placeholders = item.placeholders.keys.sorted()
                 .map { "\($0)=\(item.placeholders[$0]!.map(\.rawValue).joined(separator: ","))" }.joined(separator: " | ")
             let suffixes = item.gtdbSuffixes.keys.sorted()

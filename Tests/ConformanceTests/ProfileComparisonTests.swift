@@ -1,4 +1,5 @@
 import ConformanceKit
+import FormatKit
 import ProfileModel
 import Testing
 
@@ -78,8 +79,8 @@ import Testing
     @Test func unitAndProvenanceDifferences() throws {
         let expected = try table([("S1", "a", 0.5)], unit: .relative)
         var actual = try table([("S1", "a", 0.5)], unit: .percent)
-        actual.provenance.steps.append(ProvenanceStep(action: "import", format: "x"))
-        actual.provenance.source["source-file"] = "a.tsv"
+        actual.provenance.steps.append(ProvenanceStep(action: .import, format: "x"))
+        actual.provenance.source[.sourceFile] = "a.tsv"
         #expect(ProfileComparison.differences(expected: expected, actual: actual).map(\.field)
                 == [.unit, .provenanceSource, .provenanceSteps])
         let lenient = ComparisonRules(allowImporterAdditions: true)
@@ -87,9 +88,9 @@ import Testing
     }
 
     @Test func aLossOfAParentFieldCoversItsChildren() {
-        #expect(ProfileField.taxonLineages.isCovered(byLossOf: "taxa"))
-        #expect(ProfileField.taxonLineages.isCovered(byLossOf: "taxa.lineage"))
-        #expect(!ProfileField.taxonLabels.isCovered(byLossOf: "taxa.lineage"))
-        #expect(!ProfileField.taxonIDs.isCovered(byLossOf: "tax"))
+        #expect(ProfileField.taxonLineages.isCovered(byLossOf: .taxa))
+        #expect(ProfileField.taxonLineages.isCovered(byLossOf: .taxonLineages))
+        #expect(!ProfileField.taxonLabels.isCovered(byLossOf: .taxonLineages))
+        #expect(!ProfileField.taxonIDs.isCovered(byLossOf: .taxonOrder))
     }
 }

@@ -49,7 +49,7 @@ struct NCBITaxdumpTests {
         #expect(resolved.resolved.taxonID == taxon.taxonID)
         #expect(resolved.resolved.lineage == taxon.lineage)
         #expect(resolved.evidence.contains { $0.source == "delnodes.dmp" })
-        #expect(resolved.identity == "unresolved:99999")
+        #expect(resolved.identity == .taxonID(system: "ncbi", value: "99999"))
     }
 
     @Test func unknownIdIsUnresolved() throws {

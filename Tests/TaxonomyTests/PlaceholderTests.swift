@@ -42,7 +42,7 @@ struct PlaceholderTests {
 
     @Test func placeholdersAreEqualOnlyUnderTheSameParent() {
         let resolver = TaxonResolver(target: .lpsn)
-        func identity(_ text: String) -> String {
+        func identity(_ text: String) -> TaxonKey {
             resolver.resolve(Taxon(id: text, label: text, lineage: LineageParser.parse(text))).identity
         }
         let underLachno = identity("d__Bacteria; p__Firmicutes; c__Clostridia; o__Lachnospirales; f__Lachnospiraceae; g__uncultured")

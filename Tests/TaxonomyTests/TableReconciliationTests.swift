@@ -24,14 +24,14 @@ struct TableReconciliationTests {
         #expect(output.value(sample: 0, taxon: bacillota) == 8)
         #expect(output.value(sample: 1, taxon: bacillota) == 6)
         #expect(output.taxa[bacillota].label == "k__Bacteria|p__Firmicutes")
-        #expect(output.taxa[bacillota].metadata["origins"]
-                == .list([.string("k__Bacteria|p__Firmicutes"), .string("d__Bacteria;p__Bacillota"), .string("d__Bacteria;p__Firmicutes_A")]))
+        #expect(output.taxa[bacillota].allOrigins.map(\.label)
+                == ["k__Bacteria|p__Firmicutes", "d__Bacteria;p__Bacillota", "d__Bacteria;p__Firmicutes_A"])
         #expect(report.rows.count == 4)
         #expect(report.rows.map(\.method) == [.rename, .exact, .rename, .rename])
         let step = try #require(output.provenance.steps.last)
-        #expect(step.action == "reconcile")
-        #expect(step.parameters["taxa-in"] == "4")
-        #expect(step.parameters["taxa-out"] == "2")
+        #expect(step.action == .reconcile)
+        #expect(step.parameters["taxa-merged"] == "2")
+        #expect(step.parameters["method-rename"] == "3")
         #expect(output.sampleTotals() == input.sampleTotals())
     }
 
