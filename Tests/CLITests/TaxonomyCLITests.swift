@@ -21,7 +21,7 @@ struct TaxonomyCLITests {
     @Test func metaphlanAndSilvaTablesReconcileToSharedGenera() throws {
         let folder = try MHubRunner.scratchDirectory()
         var genera: [Set<String>] = []
-        for input in ["wide-tsv/valid-biobakery-hmp2-merged-metaphlan.tsv", "wide-tsv/valid-biobakery-dada2-asv.tsv"] {
+        for input in ["metaphlan-merged/valid-biobakery-hmp2-merged-metaphlan.tsv", "wide-tsv/valid-biobakery-dada2-asv.tsv"] {
             let output = folder.appendingPathComponent(UUID().uuidString + ".json")
             let report = folder.appendingPathComponent(UUID().uuidString + ".tsv")
             let result = try MHubRunner.run(["reconcile", conformance(input), "-o", output.path, "--output-format", "mhub-json",
