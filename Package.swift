@@ -41,6 +41,7 @@ let package = Package(
                 dependencies: ["FormatKit", "ProfileModel", "TabularKit", "SafeYAML", "SafeXML", "StreamingJSON"],
                 path: "Sources/FormatDescriptors"),
         .target(name: "ProcessSupport", path: "Sources/ProcessSupport"),
+        .target(name: "Taxonomy", dependencies: ["ProfileModel"], path: "Sources/Taxonomy"),
         .target(name: "ExternalPlugins", dependencies: ["FormatKit", "ProfileModel", "ProcessSupport"],
                 path: "Sources/ExternalPlugins"),
         .target(name: "ConformanceKit", dependencies: ["FormatKit", "ProfileModel", "ProcessSupport"],
@@ -79,13 +80,15 @@ let package = Package(
             name: "mhub",
             dependencies: [
                 "Analysis", "BuiltInFormats", "ConformanceKit", "ExternalPlugins", "FormatDescriptors", "FormatKit", "ProfileModel",
-                "TabularKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "TabularKit", "Taxonomy", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/mhub"),
 
         // Tests.
         .testTarget(name: "ProfileModelTests", dependencies: ["ProfileModel"],
                     path: "Tests/ProfileModelTests"),
+        .testTarget(name: "TaxonomyTests", dependencies: ["Taxonomy", "ProfileModel"], path: "Tests/TaxonomyTests",
+                    exclude: ["Fixtures"]),
         .testTarget(name: "FormatKitTests", dependencies: ["FormatKit"],
                     path: "Tests/FormatKitTests"),
         .testTarget(name: "StreamingJSONTests", dependencies: ["StreamingJSON"],

@@ -12,6 +12,7 @@ struct ConvertCommand: ParsableCommand {
 
     @OptionGroup var plugins: PluginOptions
     @OptionGroup var input: InputOptions
+    @OptionGroup(title: "Taxonomy reconciliation") var reconcile: ConvertReconcileOptions
 
     @Argument(help: "The input file, or - for standard input.")
     var inputFile: String
@@ -57,6 +58,7 @@ struct ConvertCommand: ParsableCommand {
         }
         clock.lap("import")
         table = try sampleMetadata.apply(to: table).0
+        table = try reconcile.apply(to: table)
         table = try transforms.apply(to: table, inputName: source.name)
         clock.lap("transforms")
         do {

@@ -11,7 +11,8 @@ struct MergeCommand: ParsableCommand {
         discussion: """
             Each input is detected (or read as --from), imported on every core, turned into leaves when it is a \
             clade-cumulative profile, and joined by taxon identity (tax id within its system, else the full \
-            lineage; never a bare name). Counts stay counts when every input is counts; otherwise every sample \
+            lineage; never a bare name), optionally reconciled to one taxonomy (--reconcile ncbi|gtdb|lpsn, \
+            --rank). Counts stay counts when every input is counts; otherwise every sample \
             becomes relative. Each sample keeps its own source (lab, pipeline, database, file), written as \
             source_* sample metadata where the output format has no other place for it. The output appears only \
             when the whole merge succeeded.
@@ -45,6 +46,7 @@ struct MergeCommand: ParsableCommand {
     var json = false
 
     @OptionGroup var sampleMetadata: SampleMetadataOptions
+    @OptionGroup(title: "Taxonomy reconciliation of the cohort") var reconcile: ConvertReconcileOptions
     @OptionGroup(title: "Transforms of the cohort") var transforms: TransformOptions
 
     @Option(name: .customLong("export-option"), help: ArgumentHelp("A plugin-specific export setting key=value (repeatable).", valueName: "key=value"))
@@ -107,6 +109,7 @@ struct MergeCommand: ParsableCommand {
         if let manifest, !manifestRows.isEmpty {
             cohort = cohort.joiningSampleMetadata(manifestRows, file: (manifest as NSString).lastPathComponent).table
         }
+        cohort = try reconcile.apply(to: cohort)
         let (joined, report) = try sampleMetadata.apply(to: cohort, quiet: json)
         cohort = try transforms.apply(to: joined, inputName: "the merged table")
         if !exporter.format.isLossless { cohort = cohort.recordingSourcesAsMetadata() }
