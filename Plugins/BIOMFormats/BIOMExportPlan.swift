@@ -34,7 +34,7 @@ struct BIOMExportPlan: Sendable {
                                     observations: BIOMObservationMapping.Export) -> [DeclaredLoss] {
         var losses: [DeclaredLoss] = []
         if !table.provenance.steps.isEmpty {
-            let actions = table.provenance.steps.map(\.action).joined(separator: ", ")
+            let actions = table.provenance.steps.map(\.action.rawValue).joined(separator: ", ")
             losses.append(DeclaredLoss(field: .provenanceSteps,
                                        detail: "\(table.provenance.steps.count) step(s) (\(actions)) have no place in BIOM"))
         }

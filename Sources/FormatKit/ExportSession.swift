@@ -13,9 +13,6 @@ public struct ExportReport: Sendable {
 /// exporter's plan once, applies the policy to the plan's losses, and writes that same plan
 /// into a file that appears only when everything succeeded.
 public enum ExportSession {
-    /// The step action an export logs.
-    public static let stepAction = "export"
-
     /// Exports `table` with `exporter` to `path` (`-` for standard output), atomically.
     public static func run(_ table: ProfileTable, with exporter: any ProfileExporter, toPath path: String,
                            options: ExportOptions, policy: WarningPolicy) throws(ExportError) -> ExportReport {
@@ -32,7 +29,7 @@ public enum ExportSession {
         } catch {
             throw .invalidOption(error)
         }
-        let logged = table.appendingStep(ProvenanceStep(action: stepAction, format: format.id))
+        let logged = table.appendingStep(ProvenanceStep(action: .export, format: format.id))
         let plan = try exporter.plan(logged, options: options)
         try policy.admit(plan.losses, format: format.id)
         let destination = try AtomicOutput(path: path)

@@ -11,9 +11,6 @@ public struct ImportedTable: Sendable {
 /// The one import path: every command and the conformance kit import through it, and it is
 /// the only writer of the `import` provenance step and the `source-format` / `source-file` facts.
 public enum ImportSession {
-    /// The step action an import logs.
-    public static let stepAction = "import"
-
     /// Imports `input` with `importer`: checks the options against the importer's declared
     /// ones and the required companions, reads (with the detector's `findings`, if detection
     /// chose the importer), records the import, and applies `policy` to the table's warnings.
@@ -51,11 +48,11 @@ public enum ImportSession {
     /// unless the table already names its source (a profile JSON file keeps its origin).
     public static func record(_ table: inout ProfileTable, format: String, inputName: String) {
         let fileName = inputName.split(separator: "/").last.map(String.init) ?? inputName
-        if table.provenance.source["source-format"] == nil {
-            table.provenance.source["source-format"] = format
-            table.provenance.source["source-file"] = fileName
+        if table.provenance.source[.sourceFormat] == nil {
+            table.provenance.source[.sourceFormat] = format
+            table.provenance.source[.sourceFile] = fileName
         }
-        table.provenance.steps.append(ProvenanceStep(action: stepAction, format: format, parameters: ["file": fileName]))
+        table.provenance.steps.append(ProvenanceStep(action: .import, format: format, parameters: ["file": fileName]))
     }
 }
 

@@ -12,6 +12,8 @@ public enum ProfileField: String, Sendable, Hashable, Codable, CaseIterable {
     case sampleIDs = "samples.id"
     case sampleOrder = "samples.order"
     case sampleMetadata = "samples.metadata"
+    /// Each sample's own source facts (model version 2).
+    case sampleSources = "samples.source"
     /// Everything about taxa.
     case taxa
     case taxonIDs = "taxa.id"
@@ -20,6 +22,8 @@ public enum ProfileField: String, Sendable, Hashable, Codable, CaseIterable {
     case taxonLineages = "taxa.lineage"
     case taxonIdentifiers = "taxa.taxon-id"
     case taxonMetadata = "taxa.metadata"
+    /// The labels a merged taxon was read under (model version 2).
+    case taxonOrigins = "taxa.origins"
     case abundances
     /// Source facts and the step log.
     case provenance

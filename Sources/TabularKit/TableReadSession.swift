@@ -90,7 +90,7 @@ struct TableReadSession {
 
         let fileName = URL(fileURLWithPath: input.name).lastPathComponent
         builder = ProfileTableBuilder(unit: .counts, structure: layout.structure ?? .leaves,
-                                      provenance: Provenance(source: layout.provenance))
+                                      provenance: Provenance(source: SourceFacts(names: layout.provenance)))
 
         var mapped = Set<Int>()
         for column in [featureIDColumn, nameColumn, rankColumn, lineageColumn, taxonIDColumn, parentColumn,
@@ -388,7 +388,7 @@ struct TableReadSession {
                 message: "taxon '\(pair.inner)' lies inside '\(pair.outer)'; the rows were read as disjoint leaves — if the values are cumulative, pass --option structure=clade-cumulative",
                 taxon: pair.inner))
         }
-        builder.provenance.source["dialect"] = dialect.description
+        builder.provenance.source[.dialect] = dialect.description
         do { return try builder.build() } catch { throw ImportError(error, at: input.location()) }
     }
 
