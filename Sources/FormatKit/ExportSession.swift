@@ -31,7 +31,7 @@ public enum ExportSession {
         }
         let logged = table.appendingStep(ProvenanceStep(action: .export, format: format.id))
         let plan = try exporter.plan(logged, options: options)
-        try policy.admit(plan.losses, format: format.id)
+        try policy.admit(plan.losses, of: logged, format: format.id)
         let destination = try AtomicOutput(path: path)
         var sink = try destination.makeSink()
         try exporter.write(plan, to: &sink)

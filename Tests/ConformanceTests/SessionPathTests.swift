@@ -20,7 +20,7 @@ private struct DoubleLoggingTable: ProfileImporter {
 
     func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
         var table = try base.read(input, options: options)
-        table.provenance.steps.append(ProvenanceStep(action: "import", format: format.id, parameters: ["file": "x"]))
+        table.provenance.steps.append(ProvenanceStep(action: .import, format: format.id, parameters: ["file": "x"]))
         return table
     }
 }

@@ -22,7 +22,7 @@ private struct FindingsImporter: ProfileImporter {
     func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
         var builder = ProfileTableBuilder(unit: .counts, structure: .leaves)
         if let found = options.findings?.value(as: MarkerFindings.self) {
-            builder.provenance.source["found-line"] = String(found.markerLine)
+            builder.provenance.source[.attribute("found-line")] = String(found.markerLine)
         }
         builder.addDiagnostic(Diagnostic(.unitInferred, severity: .warning, message: "a warning"))
         do { return try builder.build() } catch { throw ImportError(error, at: input.location()) }
@@ -68,7 +68,7 @@ private struct CountingExporter: ProfileExporter {
             return count
         }
         return Plan(number: number, losses: [DeclaredLoss(field: .provenanceSteps,
-                                                          detail: table.provenance.steps.map(\.action).joined(separator: ","))])
+                                                          detail: table.provenance.steps.map(\.action.rawValue).joined(separator: ","))])
     }
 
     func write(_ plan: Plan, to output: inout OutputSink) throws(ExportError) {
@@ -93,9 +93,9 @@ struct SessionTests {
         let registry = try FormatRegistry([FindingsImporter()])
         let (input, _) = try temporaryInput(Array("X\n".utf8), name: "t.txt")
         let table = try registry.importTable(input, formatID: nil, options: ImportOptions()).table
-        #expect(table.provenance.steps == [ProvenanceStep(action: "import", format: "finder", parameters: ["file": "t.txt"])])
-        #expect(table.provenance.source["source-format"] == "finder")
-        #expect(table.provenance.source["source-file"] == "t.txt")
+        #expect(table.provenance.steps == [ProvenanceStep(action: .import, format: "finder", parameters: ["file": "t.txt"])])
+        #expect(table.provenance.source[.sourceFormat] == "finder")
+        #expect(table.provenance.source[.sourceFile] == "t.txt")
     }
 
     @Test(arguments: [nil, "finder"])
@@ -103,7 +103,7 @@ struct SessionTests {
         let registry = try FormatRegistry([FindingsImporter()])
         let (input, _) = try temporaryInput(Array("title\nX\n".utf8), name: "t.txt")
         let table = try registry.importTable(input, formatID: formatID, options: ImportOptions()).table
-        #expect(table.provenance.source["found-line"] == "2")
+        #expect(table.provenance.source[.attribute("found-line")] == "2")
     }
 
     @Test func aSampledInputIsNotReadAgainForItsPrefix() throws {
@@ -125,14 +125,14 @@ struct SessionTests {
         #expect(error.message.contains("did you mean 'mode'?"))
     }
 
-    @Test func strictImportReportsAndFailsOnWarnings() throws {
+    @Test func strictImportFailsOnWarnings() throws {
         let registry = try FormatRegistry([FindingsImporter()])
         let (input, _) = try temporaryInput(Array("X\n".utf8), name: "t.txt")
-        let reports = Reports()
-        var policy = reports.policy
-        policy.strict = true
-        #expect(throws: ImportError.self) { try registry.importTable(input, formatID: nil, options: ImportOptions(), policy: policy) }
-        #expect(reports.diagnostics.withLock { $0.map(\.message) } == ["a warning"])
+        let error = try #require(throws: ImportError.self) {
+            try registry.importTable(input, formatID: nil, options: ImportOptions(), policy: WarningPolicy(strict: true))
+        }
+        #expect(error.code == "strict")
+        #expect(try registry.importTable(input, formatID: nil, options: ImportOptions(), policy: .lenient).table.diagnostics.count == 1)
     }
 
     @Test func oneExportPlanServesTheLossesAndTheWrite() throws {
@@ -144,7 +144,7 @@ struct SessionTests {
         #expect(calls.plans.withLock { $0 } == 1)
         #expect(calls.written.withLock { $0 } == [1])
         #expect(try String(contentsOf: output, encoding: .utf8) == "plan 1\n")
-        #expect(report.table.provenance.steps.map(\.action) == ["export"])
+        #expect(report.table.provenance.steps.map(\.action) == [.export])
         #expect(report.losses == [DeclaredLoss(field: .provenanceSteps, detail: "export")])
         #expect(reports.diagnostics.withLock { $0 } == [report.losses[0].diagnostic(format: "counter")])
         #expect(reports.diagnostics.withLock { $0.map(\.code) } == ["export.field-dropped"])

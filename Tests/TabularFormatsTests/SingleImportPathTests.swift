@@ -23,16 +23,16 @@ import Testing
         let url = root.appendingPathComponent(path)
         let imported = try registry.importTable(ImportInput(url: url, name: url.lastPathComponent), formatID: nil,
                                                 options: ImportOptions())
-        #expect(imported.table.provenance.steps == [ProvenanceStep(action: "import", format: imported.format.id,
+        #expect(imported.table.provenance.steps == [ProvenanceStep(action: .import, format: imported.format.id,
                                                                    parameters: ["file": url.lastPathComponent])])
-        #expect(imported.table.provenance.source["source-format"] == imported.format.id)
+        #expect(imported.table.provenance.source[.sourceFormat] == imported.format.id)
     }
 
     @Test func theImporterAloneLogsNothing() throws {
         let url = root.appendingPathComponent("Conformance/wide-tsv/valid-own-crlf-title.tsv")
         let table = try WideTSVFormat().read(ImportInput(url: url), options: ImportOptions())
         #expect(table.provenance.steps.isEmpty)
-        #expect(table.provenance.source["source-format"] == nil)
+        #expect(table.provenance.source[.sourceFormat] == nil)
     }
 
     /// The wide-table detector hands its sniffed dialect and header line over; reading with them
@@ -45,7 +45,7 @@ import Testing
         let withFindings = try WideTSVFormat().read(input, options: ImportOptions(findings: findings))
         let without = try WideTSVFormat().read(input, options: ImportOptions())
         #expect(withFindings == without)
-        #expect(withFindings.provenance.source["dialect"] == "delimiter tab, decimal mark '.'")
+        #expect(withFindings.provenance.source[.dialect] == "delimiter tab, decimal mark '.'")
     }
 
     /// A descriptor that leaves the structure open takes `--option structure=…`; one that fixes
