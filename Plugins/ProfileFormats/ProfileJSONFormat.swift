@@ -69,12 +69,13 @@ public struct ProfileJSONFormat: ProfileImporter, ProfileExporter {
             id: "mhub-json",
             name: "MicrobiomeHub profile JSON",
             summary: "The hub's lossless profile format: samples, taxa, abundances, typed metadata, provenance and diagnostics.",
-            versions: [String(ProfileJSONLayout.version)],
+            versions: ProfileJSONLayout.readableVersions.map(String.init),
             extensions: ["profile.json", "json"],
             mediaType: "application/json",
             specURL: "Formats/schemas/profile.schema.json",
             canImport: true,
-            canExport: true)
+            canExport: true,
+            isLossless: true)
     }
 
     /// A match when the prefix is a JSON object that declares `"format": "mhub-profile"`;
