@@ -53,10 +53,17 @@ let package = Package(
         .target(name: "BIOMFormats", dependencies: ["FormatKit", "ProfileModel", "HDF5Kit", "StreamingJSON"],
                 path: "Plugins/BIOMFormats"),
 
+        .target(name: "KrakenFormats", dependencies: ["FormatKit", "ProfileModel", "TabularKit"],
+                path: "Plugins/KrakenFormats"),
+        .target(name: "MetaPhlAnFormats", dependencies: ["FormatKit", "ProfileModel", "TabularKit"],
+                path: "Plugins/MetaPhlAnFormats"),
+        .target(name: "ShotgunFormats", dependencies: ["FormatKit", "ProfileModel", "TabularKit"],
+                path: "Plugins/ShotgunFormats"),
+
         // The one place that lists every built-in plugin.
         .target(name: "BuiltInFormats",
                 dependencies: ["FormatKit", "ExternalPlugins", "ProfileFormats", "TabularFormats", "BIOMFormats",
-                               "FormatDescriptors"],
+                               "FormatDescriptors", "KrakenFormats", "MetaPhlAnFormats", "ShotgunFormats"],
                 path: "Sources/BuiltInFormats"),
 
         .executableTarget(
@@ -85,7 +92,8 @@ let package = Package(
                     dependencies: ["TabularKit", "TabularFormats", "FormatDescriptors", "BuiltInFormats", "ConformanceKit",
                                    "FormatKit", "ProfileModel"],
                     path: "Tests/TabularFormatsTests"),
-        .testTarget(name: "PluginTests", dependencies: ["BuiltInFormats", "ConformanceKit"],
+        .testTarget(name: "PluginTests", dependencies: ["BuiltInFormats", "ConformanceKit", "KrakenFormats",
+                                                     "MetaPhlAnFormats", "ShotgunFormats"],
                     path: "Tests/PluginTests"),
         .testTarget(name: "CLITests", dependencies: ["mhub"], path: "Tests/CLITests"),
         // Deliberately broken plugins, and a worker that runs them in a child process so that

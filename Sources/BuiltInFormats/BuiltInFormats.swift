@@ -3,7 +3,10 @@ import ExternalPlugins
 import FormatDescriptors
 import FormatKit
 import Foundation
+import KrakenFormats
+import MetaPhlAnFormats
 import ProfileFormats
+import ShotgunFormats
 import TabularFormats
 
 /// The one place that lists every plugin compiled into the hub.
@@ -17,6 +20,12 @@ public enum BuiltInFormats {
         BIOMTSVFormat(), WideTSVFormat(), WideCSVFormat(), LongTSVFormat(), LongCSVFormat(),
         // Plugins/BIOMFormats
         BIOMJSONFormat(), BIOMHDF5Format(),
+        // Plugins/KrakenFormats
+        Kraken2ReportFormat(), BrackenReportFormat(), KrakenUniqReportFormat(), CentrifugeKreportFormat(), KrakenMPAFormat(),
+        // Plugins/MetaPhlAnFormats
+        MetaPhlAnProfileFormat(), MetaPhlAnMergedTableFormat(),
+        // Plugins/ShotgunFormats
+        MOTUsProfileFormat(), CAMIProfileFormat(), DIAMONDTaxonomyFormat(), MEGANTaxonCountsFormat(), CentrifugeReportFormat(),
     ]
 
     /// The id of the format external plugins exchange tables in.
