@@ -18,7 +18,8 @@ import Testing
 
     @Test func aMisspeltExportOptionIsAUsageErrorWithASuggestion() throws {
         let output = try MHubRunner.scratchDirectory().appendingPathComponent("x.tsv")
-        let result = try MHubRunner.run(["convert", crlfTitle, "-o", output.path, "--export-option", "orientaton=samples-as-rows"])
+        let result = try MHubRunner.run(["convert", crlfTitle, "-o", output.path, "--to", "wide-tsv",
+                                         "--export-option", "orientaton=samples-as-rows"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("did you mean 'orientation'?"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: output.path))
