@@ -43,6 +43,8 @@ let package = Package(
                 path: "Sources/ExternalPlugins"),
         .target(name: "ConformanceKit", dependencies: ["FormatKit", "ProfileModel", "ProcessSupport"],
                 path: "Sources/ConformanceKit"),
+        .target(name: "Analysis", dependencies: ["ProfileModel"], path: "Sources/Analysis",
+                resources: [.copy("Data")]),
 
         // Format plugins: one target per format family.
         .target(name: "ProfileFormats", dependencies: ["FormatKit", "ProfileModel", "StreamingJSON"],
@@ -69,7 +71,7 @@ let package = Package(
         .executableTarget(
             name: "mhub",
             dependencies: [
-                "BuiltInFormats", "ConformanceKit", "ExternalPlugins", "FormatDescriptors", "FormatKit", "ProfileModel",
+                "Analysis", "BuiltInFormats", "ConformanceKit", "ExternalPlugins", "FormatDescriptors", "FormatKit", "ProfileModel",
                 "TabularKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/mhub"),
@@ -96,6 +98,9 @@ let package = Package(
                                                      "MetaPhlAnFormats", "ShotgunFormats"],
                     path: "Tests/PluginTests"),
         .testTarget(name: "CLITests", dependencies: ["mhub"], path: "Tests/CLITests"),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "ProfileModel"], path: "Tests/AnalysisTests"),
+        .testTarget(name: "AnalysisInteropTests", dependencies: ["mhub"], path: "Tests/AnalysisInteropTests",
+                    exclude: ["Peer"]),
         // Deliberately broken plugins, and a worker that runs them in a child process so that
         // a crashing plugin can be shown to fail the kit without taking the test run down.
         .target(name: "ConformanceFixtures", dependencies: ["ConformanceKit", "FormatKit"],
