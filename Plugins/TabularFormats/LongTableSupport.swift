@@ -12,7 +12,7 @@ enum LongTableSupport {
     }
 
     static func detect(_ prefix: InputPrefix, delimiters: Set<UInt8>, formatName: String) -> Detection {
-        guard let table = PrefixTable(prefix), delimiters.contains(table.dialect.delimiter), looksLong(table) else {
+        guard let table = PrefixTable.of(prefix), delimiters.contains(table.dialect.delimiter), looksLong(table) else {
             return .noMatch
         }
         return .match(confidence: 0.8, reason: "\(formatName): the header names sample, taxon and value columns (\(table.dialect))",

@@ -20,7 +20,7 @@ import TabularKit
 /// Export loses provenance, sample metadata, taxon metadata, the unit (re-inferred on import)
 /// and cumulative rows (a clade-cumulative table is written as its disjoint leaves). With
 /// `--export-option orientation=samples-as-rows` it also loses the taxonomy, taxon id and label
-/// columns, and `losses(for:options:)` says so.
+/// columns, and the export plan declares those losses.
 public struct WideTSVFormat: ProfileImporter, ProfileExporter {
     public init() {}
 

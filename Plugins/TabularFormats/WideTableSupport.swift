@@ -17,7 +17,7 @@ enum WideTableSupport {
     /// least one all-numeric column besides the first, and no long-table header. A match
     /// hands the sniffed dialect, header line and orientation to `read`.
     static func detect(_ prefix: InputPrefix, delimiters: Set<UInt8>, formatName: String) -> Detection {
-        guard let table = PrefixTable(prefix), delimiters.contains(table.dialect.delimiter) else { return .noMatch }
+        guard let table = PrefixTable.of(prefix), delimiters.contains(table.dialect.delimiter) else { return .noMatch }
         if LongTableSupport.looksLong(table) { return .noMatch }
         let numeric = table.numericColumns().filter { $0 > 0 }
         guard table.header.count >= 2, !numeric.isEmpty else {
@@ -53,7 +53,7 @@ enum WideTableSupport {
         let found = options.findings?.value(as: WideTableFindings.self)
         var orientation = try TabularOptions.importOrientation(options, format: formatID, input: input) ?? found?.orientation
         if orientation == nil {
-            orientation = PrefixTable(try input.prefix()).map(Self.orientation(of:)) ?? .taxaAsRows
+            orientation = PrefixTable.of(try input.prefix()).map(Self.orientation(of:)) ?? .taxaAsRows
         }
         let layout = orientation == .samplesAsRows
             ? samplesAsRowsLayout(delimiter: delimiter, structure: structure)

@@ -17,7 +17,7 @@ public struct ConformanceOptions: Sendable {
     public var rules: ComparisonRules
     /// How many differences a failure message lists.
     public var shownDifferences: Int
-    /// The settings every export of the battery uses; `losses(for:options:)` is asked with the same.
+    /// The settings every export of the battery uses (each declared option is also tried with its other values).
     public var exportOptions: ExportOptions
 
     public init(timeLimit: Double = 30, record: Bool = false, rules: ComparisonRules = .exact, shownDifferences: Int = 10,

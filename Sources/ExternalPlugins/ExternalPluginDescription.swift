@@ -45,7 +45,7 @@ struct ExternalPluginDescription: Sendable, Decodable {
             return "describes format '\(id)' but is named \(executableName); name it \(ExternalPluginLoader.executablePrefix)\(id)"
         }
         if !self.import && !export { return "neither imports nor exports" }
-        if self.import == false, importOptions?.isEmpty == false { return "declares import options but does not import" }
+        if !self.import, importOptions?.isEmpty == false { return "declares import options but does not import" }
         if !export, exportOptions?.isEmpty == false { return "declares export options but does not export" }
         return detect?.problem
     }

@@ -70,6 +70,10 @@ public struct DescriptorFormat: ProfileImporter {
         let delimiters = descriptor.layout.dialect.delimiter.map { [$0] } ?? TableDialect.candidateDelimiters
         let quote = descriptor.layout.dialect.quotingDisabled ? nil : (descriptor.layout.dialect.quote ?? UInt8(ascii: "\""))
         for line in lines {
+            // Only a line that holds every wanted text can hold every wanted cell: most lines are
+            // ruled out without splitting them.
+            let lowered = line.lowercased()
+            guard wanted.allSatisfy({ lowered.contains($0) }) else { continue }
             for delimiter in delimiters {
                 let present = Set(TextCells.split(String(line), delimiter: delimiter, quote: quote).map(HeaderCells.normalized))
                 if wanted.isSubset(of: present) { return true }

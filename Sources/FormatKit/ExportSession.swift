@@ -32,7 +32,7 @@ public enum ExportSession {
         let logged = table.appendingStep(ProvenanceStep(action: .export, format: format.id))
         let plan = try exporter.plan(logged, options: options)
         let losses = plan.losses + (format.isLossless ? [] : ModelFieldLosses.of(logged))
-        try policy.admit(losses, format: format.id)
+        try policy.admit(losses, of: logged, format: format.id)
         let destination = try AtomicOutput(path: path)
         var sink = try destination.makeSink()
         try exporter.write(plan, to: &sink)

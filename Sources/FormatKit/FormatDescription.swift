@@ -43,7 +43,7 @@ public struct FormatDescription: Sendable, Hashable, Codable {
     public var canImport: Bool
     public var canExport: Bool
     /// What exporting to this format cannot carry (shown by `mhub formats`; per-table
-    /// losses come from ``ProfileExporter/losses(for:options:)``).
+    /// losses come from the export plan, ``ExportPlan/losses``).
     public var exportLosses: [String]
     /// Companion inputs the importer takes.
     public var companions: [CompanionDescription]

@@ -41,7 +41,7 @@ struct CladeResiduals {
                 body(taxon, residual)
             } else if residual < -max(noise, 1e-9 * totals[sample]) {
                 diagnostics.append(Diagnostic(
-                    code: "abundance.children-exceed-parent",
+                    .childrenExceedParent,
                     message: "children sum to \(NumberFormatting.shortest(childSum[taxon])), more than the clade's \(NumberFormatting.shortest(value))",
                     sample: table.samples[sample].id, taxon: table.taxa[taxon].id))
             }

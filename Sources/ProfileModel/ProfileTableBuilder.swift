@@ -207,7 +207,7 @@ public struct ProfileTableBuilder: Sendable {
                              sampleID: samples[sample].id, taxa: taxa)
         }
         if case .counts = unit, values.contains(where: { $0 != $0.rounded() }) {
-            diagnostics.append(Diagnostic(code: "abundance.fractional-counts", severity: .info,
+            diagnostics.append(Diagnostic(.fractionalCounts,
                                           message: "the unit is counts but some values are fractional"))
         }
         let abundances = SparseAbundances(rowStarts: rowStarts, taxonIndices: taxonIndices, values: values)

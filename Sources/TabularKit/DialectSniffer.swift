@@ -17,7 +17,7 @@ public enum DialectSniffer {
     public static func sniff(_ lines: [[UInt8]], settings: DialectSettings = DialectSettings()) -> Result? {
         let quote = settings.effectiveQuote
         let candidates = settings.delimiter.map { [$0] } ?? TableDialect.candidateDelimiters
-        var best: (score: (Int, Int, Int), result: Result)?
+        var best: (score: (Int, Int, Int), delimiter: UInt8, header: Int, mode: Int)?
         for (preference, delimiter) in candidates.enumerated() {
             let counts: [Int?] = lines.map { line in
                 isBlank(line) ? nil : FieldSplitting.split(line, delimiter: delimiter, quote: quote).fields.count
@@ -28,13 +28,13 @@ public enum DialectSniffer {
             // Consistency in 5 % steps, so that one odd line does not decide between delimiters.
             let consistency = matching * 20 / max(body.count, 1)
             let score = (consistency, matching, -preference)
-            if best == nil || score > best!.score {
-                let decimal = settings.decimalMark ?? sniffDecimalMark(lines[(header + 1)...], delimiter: delimiter, quote: quote)
-                best = (score, Result(dialect: TableDialect(delimiter: delimiter, decimalMark: decimal, quote: quote),
-                                      headerIndex: header, fieldCount: mode))
-            }
+            if best == nil || score > best!.score { best = (score, delimiter, header, mode) }
         }
-        return best?.result
+        guard let best else { return nil }
+        // The decimal mark only of the delimiter that won: voting reads every cell.
+        let decimal = settings.decimalMark ?? sniffDecimalMark(lines[(best.header + 1)...], delimiter: best.delimiter, quote: quote)
+        return Result(dialect: TableDialect(delimiter: best.delimiter, decimalMark: decimal, quote: quote),
+                      headerIndex: best.header, fieldCount: best.mode)
     }
 
     /// The most common field count of at least two (on a tie, the one that appears first) and the first line that has it.
@@ -56,14 +56,18 @@ public enum DialectSniffer {
         line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
     }
 
+    /// Decisive cells enough to settle the decimal mark: a wide table's 200 sampled lines hold
+    /// hundreds of thousands of cells, and the first thousand that vote are evidence enough.
+    static let decisiveVotes = 1000
+
     /// `,` when more cells read as decimal-comma numbers (`0,5`, `1.234,5`) than as
     /// decimal-point numbers (`0.5`, `1,234.5`); `.` otherwise. A lone `1,234` or `1.234`
-    /// is ambiguous and counts for neither.
+    /// is ambiguous and counts for neither. Voting stops after ``decisiveVotes`` votes.
     static func sniffDecimalMark(_ lines: ArraySlice<[UInt8]>, delimiter: UInt8, quote: UInt8?) -> UInt8 {
         let comma = UInt8(ascii: ","), point = UInt8(ascii: ".")
         if delimiter == comma { return point }
         var commaVotes = 0, pointVotes = 0
-        for line in lines.prefix(200) {
+        for line in lines.prefix(200) where commaVotes + pointVotes < decisiveVotes {
             for field in FieldSplitting.split(line, delimiter: delimiter, quote: quote).fields {
                 let cell = NumberCells.trimSpaces(field)
                 switch vote(cell) {

@@ -11,8 +11,19 @@ public struct PrefixTable: Sendable {
     /// The dialect and header line, for the reader (``TableImporter/read(_:options:findings:)``).
     public let findings: TableFindings
 
+    /// The table `prefix`'s lines hold with these settings, sniffed once per prefix however many
+    /// detectors ask; `nil` when no delimiter splits the lines into columns.
+    public static func of(_ prefix: InputPrefix, settings: DialectSettings = DialectSettings()) -> PrefixTable? {
+        prefix.derived(Key(settings: settings)) { PrefixTable(sniffing: prefix, settings: settings) }
+    }
+
+    /// What a sniffed table is filed under among a prefix's derived values.
+    private struct Key: Hashable, Sendable {
+        var settings: DialectSettings
+    }
+
     /// Sniffs `prefix`'s lines, as the reader will read them; `nil` when no delimiter splits them into columns.
-    public init?(_ prefix: InputPrefix, settings: DialectSettings = DialectSettings()) {
+    private init?(sniffing prefix: InputPrefix, settings: DialectSettings) {
         let lines = SampledLines.of(prefix)
         guard let sniffed = DialectSniffer.sniff(lines, settings: settings) else { return nil }
         func cells(_ line: [UInt8]) -> [String] {

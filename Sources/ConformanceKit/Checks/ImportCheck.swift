@@ -3,8 +3,9 @@ import Foundation
 import ProfileModel
 
 /// Check 2, import: every valid case imports, through the import session every command uses,
-/// to exactly its golden profile JSON, values within the tolerance of ``ComparisonRules``. With recording on, goldens are rewritten
-/// from the current import instead, and every recorded case fails.
+/// to exactly its golden profile JSON, values within the tolerance of ``ComparisonRules``.
+/// With recording on, goldens are rewritten from the current import instead, and every
+/// recorded case fails.
 extension BatteryRun {
     func runImport() {
         guard let importer else { return skipCheck(.import, "export-only plugin: its valid cases are checked by round-trip") }

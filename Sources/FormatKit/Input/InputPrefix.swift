@@ -1,3 +1,5 @@
+import Foundation
+
 /// The bounded start of an input: what detectors look at, and what readers that sniff (a
 /// table's dialect and header line) read their first lines from. It is taken once per import
 /// (``ImportInput/prefix()``) and kept with the input, so detection and reading see the same
@@ -42,6 +44,9 @@ public struct InputPrefix: Sendable {
     /// Split on the UTF-8 bytes rather than by characters: `\n` and `\r` always end a character
     /// (Unicode's grapheme rules break around them), so the lines are the same.
     public let lines: [Substring]
+    /// What detectors derived from this prefix, shared so that several of them (every tabular
+    /// format sniffs the same dialect) work it out once.
+    private let derived = DerivedValues()
 
     /// A prefix of `text` (tests, and inputs held in memory).
     public init(fileName: String, bytes: [UInt8], text: String, isComplete: Bool) {
@@ -83,6 +88,12 @@ public struct InputPrefix: Sendable {
         return result
     }
 
+    /// The value `make` derives from this prefix, computed once per `key` and shared by every
+    /// detector and reader that asks for it with the same key.
+    public func derived<Key: Hashable & Sendable, Value: Sendable>(_ key: Key, _ make: () -> Value) -> Value {
+        derived.value(for: key, make)
+    }
+
     /// The first `count` lines that are not blank.
     public func firstNonBlankLines(_ count: Int) -> [Substring] {
         Array(lines.lazy.filter { !$0.allSatisfy(\.isWhitespace) }.prefix(count))
@@ -97,5 +108,26 @@ extension InputPrefix {
     public var startsWithJSONContainer: Bool {
         guard let first = text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { return false }
         return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+    }
+}
+
+/// Values derived from one prefix, keyed by what derived them. Detectors run one after the
+/// other, but the prefix is a shared value, so the store is locked.
+private final class DerivedValues: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [AnyHashable: any Sendable] = [:]
+
+    func value<Key: Hashable & Sendable, Value: Sendable>(for key: Key, _ make: () -> Value) -> Value {
+        lock.lock()
+        if let stored = values[AnyHashable(key)], let known = stored as? Value {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let value = make()
+        lock.lock()
+        values[AnyHashable(key)] = value
+        lock.unlock()
+        return value
     }
 }
