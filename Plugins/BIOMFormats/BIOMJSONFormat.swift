@@ -39,7 +39,8 @@ public struct BIOMJSONFormat: ProfileImporter, ProfileExporter {
         exportLosses: ["provenance steps and import diagnostics",
                        "the unit, which readers infer from the values",
                        "clade-cumulative structure (written as leaves with residual rows)",
-                       "the date type of metadata values (written as text)"])
+                       "the date type of metadata values (written as text)"],
+        companions: [BIOMTaxonomyCompanion.description])
 
     public func detect(_ prefix: InputPrefix) -> Detection {
         let text = prefix.text.drop { $0.isWhitespace }

@@ -17,6 +17,7 @@ extension FormatRegistry {
         for companion in importer.format.companions where companion.required && input.companions[companion.role] == nil {
             throw .missingCompanion(input.location(), role: companion.role)
         }
+        try refuseUnusedCompanions(of: input, by: importer.format)
         var table = try importer.read(input, options: options)
         let fileName = input.name.split(separator: "/").last.map(String.init) ?? input.name
         if table.provenance.source["source-format"] == nil {
@@ -30,5 +31,13 @@ extension FormatRegistry {
             if !warnings.isEmpty { throw .strictViolation(input.location(), diagnostics: warnings) }
         }
         return ImportedTable(table: table, format: importer.format)
+    }
+
+    /// A companion the importer does not take would be ignored without a word, so it is an error.
+    private func refuseUnusedCompanions(of input: ImportInput, by format: FormatDescription) throws(ImportError) {
+        let taken = Set(format.companions.map(\.role))
+        guard let unused = input.companions.keys.sorted().first(where: { !taken.contains($0) }) else { return }
+        let offered = taken.isEmpty ? "takes no companion" : "takes only \(taken.sorted().joined(separator: ", "))"
+        throw .unsupported(input.location(), reason: "the \(format.id) importer \(offered), so --companion \(unused)=… would be ignored")
     }
 }

@@ -93,10 +93,12 @@ public struct TaxonomyCompanion: Sendable {
     }
 
     /// Gives the builder's taxa the companion's lineages and metadata, and reports features it does not cover.
-    func annotate(_ builder: inout ProfileTableBuilder) {
+    /// `keys` lists, for a feature id, the companion ids it may appear under, best first
+    /// (a format whose companion abbreviates ids says how); by default the id itself.
+    public func annotate(_ builder: inout ProfileTableBuilder, keys: (String) -> [String] = { [$0] }) {
         var unmatched = 0
         for index in 0..<builder.taxonCount {
-            guard let entry = entries[builder.taxon(at: index).id] else {
+            guard let entry = keys(builder.taxon(at: index).id).lazy.compactMap({ entries[$0] }).first else {
                 unmatched += 1
                 continue
             }
