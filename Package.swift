@@ -17,10 +17,11 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // System libraries, each wrapped once by a small Swift module that owns the unsafe calls.
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+        .systemLibrary(name: "CSystemZlib", path: "Sources/CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CYAML", path: "Sources/CYAML", pkgConfig: "yaml-0.1",
                        providers: [.apt(["libyaml-dev"])]),
@@ -31,8 +32,8 @@ let package = Package(
 
         // The engine.
         .target(name: "ProfileModel", path: "Sources/ProfileModel"),
-        .target(name: "FormatKit", dependencies: ["ProfileModel", "CZlib"], path: "Sources/FormatKit"),
-        .target(name: "HDF5Kit", dependencies: ["CHDF5", "CZlib"], path: "Sources/HDF5Kit"),
+        .target(name: "FormatKit", dependencies: ["ProfileModel", "CSystemZlib"], path: "Sources/FormatKit"),
+        .target(name: "HDF5Kit", dependencies: ["CHDF5", "CSystemZlib"], path: "Sources/HDF5Kit"),
         .target(name: "StreamingJSON", dependencies: ["FormatKit", "ProfileModel"], path: "Sources/StreamingJSON"),
         .target(name: "SafeYAML", dependencies: ["CYAML"], path: "Sources/SafeYAML"),
         .target(name: "TabularKit", dependencies: ["FormatKit", "ProfileModel"], path: "Sources/TabularKit"),
@@ -50,13 +51,19 @@ let package = Package(
 
         .target(name: "TabularFormats", dependencies: ["FormatKit", "ProfileModel", "TabularKit"],
                 path: "Plugins/TabularFormats"),
-        .target(name: "BIOMFormats", dependencies: ["FormatKit", "ProfileModel", "HDF5Kit", "StreamingJSON"],
+        .target(name: "BIOMFormats", dependencies: ["FormatKit", "ProfileModel", "HDF5Kit", "StreamingJSON", "TabularKit"],
                 path: "Plugins/BIOMFormats"),
+        .target(name: "MothurFormats", dependencies: ["FormatKit", "ProfileModel", "TabularKit"],
+                path: "Plugins/MothurFormats"),
+        .target(name: "QIIME2Formats",
+                dependencies: ["FormatKit", "ProfileModel", "BIOMFormats", "TabularKit", "SafeYAML",
+                               .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                path: "Plugins/QIIME2Formats"),
 
         // The one place that lists every built-in plugin.
         .target(name: "BuiltInFormats",
                 dependencies: ["FormatKit", "ExternalPlugins", "ProfileFormats", "TabularFormats", "BIOMFormats",
-                               "FormatDescriptors"],
+                               "MothurFormats", "QIIME2Formats", "FormatDescriptors"],
                 path: "Sources/BuiltInFormats"),
 
         .executableTarget(
@@ -87,6 +94,10 @@ let package = Package(
                     path: "Tests/TabularFormatsTests"),
         .testTarget(name: "PluginTests", dependencies: ["BuiltInFormats", "ConformanceKit"],
                     path: "Tests/PluginTests"),
+        .testTarget(name: "AmpliconFormatsTests",
+                    dependencies: ["MothurFormats", "QIIME2Formats", "BIOMFormats", "TabularKit", "BuiltInFormats",
+                                   "FormatKit", "ProfileModel"],
+                    path: "Tests/AmpliconFormatsTests"),
         .testTarget(name: "CLITests", dependencies: ["mhub"], path: "Tests/CLITests"),
         // Deliberately broken plugins, and a worker that runs them in a child process so that
         // a crashing plugin can be shown to fail the kit without taking the test run down.

@@ -3,7 +3,9 @@ import ExternalPlugins
 import FormatDescriptors
 import FormatKit
 import Foundation
+import MothurFormats
 import ProfileFormats
+import QIIME2Formats
 import TabularFormats
 
 /// The one place that lists every plugin compiled into the hub.
@@ -17,6 +19,10 @@ public enum BuiltInFormats {
         BIOMTSVFormat(), WideTSVFormat(), WideCSVFormat(), LongTSVFormat(), LongCSVFormat(),
         // Plugins/BIOMFormats
         BIOMJSONFormat(), BIOMHDF5Format(),
+        // Plugins/MothurFormats
+        MothurSharedFormat(),
+        // Plugins/QIIME2Formats
+        QIIME2ArtifactFormat(),
     ]
 
     /// The id of the format external plugins exchange tables in.
