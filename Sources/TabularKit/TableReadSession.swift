@@ -367,9 +367,11 @@ struct TableReadSession {
             TaxonHierarchy.assignLineages(parents: parentKeys, paths: paths, builder: &builder)
         }
         taxonomy?.annotate(&builder)
-        // Rows named by nested lineages overlap, so their sums say nothing about the unit.
-        let nested = layout.structure == nil ? Self.nestedPair(builder) : nil
+        // Rows named by nested lineages are clades at several depths: their values are
+        // cumulative, and their sums say nothing about the unit.
+        let nested = layout.structure == .cladeCumulative ? nil : Self.nestedPair(builder)
         let structure = layout.structure ?? (nested == nil ? .leaves : .cladeCumulative)
+        builder.structure = structure
         if let unit = options.unit ?? layout.unit {
             builder.unit = unit
         } else {
@@ -388,13 +390,25 @@ struct TableReadSession {
                                              message: "\(missingTokenCount) cell(s) hold a missing-value token (such as NA) and were read as absent"))
         }
         if let pair = nested {
-            builder.addDiagnostic(Diagnostic(
-                code: "structure.nested-lineages",
-                message: "taxon '\(pair.inner)' lies inside '\(pair.outer)'; the rows were read as disjoint leaves — if the values are cumulative, pass --option structure=clade-cumulative",
-                taxon: pair.inner))
+            builder.addDiagnostic(Self.nestingDiagnostic(pair, readAs: structure))
         }
         builder.provenance.source["dialect"] = dialect.description
         do { return try builder.build() } catch { throw ImportError(error, at: input.location()) }
+    }
+
+    /// Nested rows read as clades (a note), or as leaves because the user said so (a warning:
+    /// their sums count every clade once per depth).
+    private static func nestingDiagnostic(_ pair: (outer: String, inner: String), readAs structure: ProfileStructure) -> Diagnostic {
+        switch structure {
+        case .cladeCumulative:
+            Diagnostic(code: "structure.nested-lineages", severity: .info,
+                       message: "taxon '\(pair.inner)' lies inside '\(pair.outer)', so the rows were read as clade-cumulative — if they are disjoint features, pass --option structure=leaves",
+                       taxon: pair.inner)
+        case .leaves:
+            Diagnostic(code: "structure.nested-as-leaves",
+                       message: "taxon '\(pair.inner)' lies inside '\(pair.outer)' but the rows were read as disjoint leaves, so sample totals count nested clades more than once",
+                       taxon: pair.inner)
+        }
     }
 
     /// Two rows named by their lineage (`k__Bacteria|p__Firmicutes`) that nest, if any: the
