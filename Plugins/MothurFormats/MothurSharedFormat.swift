@@ -38,20 +38,36 @@ public struct MothurSharedFormat: ProfileImporter {
     /// The cells that open every `.shared` header, compared case-insensitively.
     static let headerStart = ["label", "group", "numotus"]
 
+    /// The header of `classify.otu`'s `.cons.taxonomy`, which is this format's companion, not a profile.
+    static let consTaxonomyHeader = ["otu", "size", "taxonomy"]
+
     public func detect(_ prefix: InputPrefix) -> Detection {
-        guard let first = prefix.firstNonBlankLines(1).first else { return .noMatch }
-        let cells = TextCells.split(String(first), delimiter: MothurShared.tab, quote: nil).map(HeaderCells.normalized)
+        guard let cells = Self.headerCells(prefix) else { return .noMatch }
+        if cells == Self.consTaxonomyHeader {
+            return .unsure(reason: "mothur .cons.taxonomy (OTU, Size, Taxonomy): the taxonomy companion of a .shared file, not a profile")
+        }
         guard cells.count >= 3, Array(cells.prefix(3)) == Self.headerStart else { return .noMatch }
         return .match(confidence: 0.95, reason: "mothur .shared header: label, Group, numOtus and \(cells.count - 3) OTU column(s)")
     }
 
     public func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
+        if Self.headerCells(try input.prefix(maxBytes: 4096)) == Self.consTaxonomyHeader {
+            throw .unsupported(input.location(line: 1),
+                               reason: "this is a mothur .cons.taxonomy file, which gives OTUs their lineages but holds no counts per sample: import the .shared file with --companion taxonomy=\(input.name)")
+        }
         var reader = MothurSharedReader(input: input, wantedLabel: options.parameters["label"])
         var builder = try reader.read()
         if let companion = input.companions[TaxonomyCompanion.role] {
             try TaxonomyCompanion.read(companion).annotate(&builder, keys: MothurShared.companionKeys)
         }
         do { return try builder.build() } catch { throw ImportError(error, at: input.location()) }
+    }
+
+    /// The first non-blank line's tab-separated cells, normalised for comparison.
+    static func headerCells(_ prefix: InputPrefix) -> [String]? {
+        prefix.firstNonBlankLines(1).first.map { line in
+            TextCells.split(String(line), delimiter: MothurShared.tab, quote: nil).map(HeaderCells.normalized)
+        }
     }
 }
 
