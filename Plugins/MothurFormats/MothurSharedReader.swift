@@ -26,7 +26,7 @@ struct MothurSharedReader {
         while let record = try records.next() {
             if record.isBlank { continue }
             if isHeader(record) {
-                otuNames = (3..<record.count).map { record.trimmed($0) }
+                otuNames = (3..<Self.fieldCount(of: record)).map { record.trimmed($0) }
                 sawHeader = true
                 continue
             }
@@ -65,8 +65,8 @@ struct MothurSharedReader {
             throw .invalidValue(input.location(line: position.line, column: position.column), value: countText,
                                 reason: "is not a number of OTUs")
         }
-        guard record.count == 3 + otuCount else {
-            throw shape(record, "numOtus is \(otuCount) but the row has \(record.count - 3) count(s)")
+        guard Self.fieldCount(of: record) == 3 + otuCount else {
+            throw shape(record, "numOtus is \(otuCount) but the row has \(Self.fieldCount(of: record) - 3) count(s)")
         }
         guard otuCount <= otuNames.count else {
             throw shape(record, "numOtus is \(otuCount) but the header names only \(otuNames.count) OTU(s)")
@@ -100,6 +100,11 @@ struct MothurSharedReader {
                                     value: record.trimmed(field), reason: "is not a count")
             }
         }
+    }
+
+    /// The number of fields, not counting the empty one after the trailing tab mothur writes.
+    private static func fieldCount(of record: TableRecord) -> Int {
+        record.count > 3 && record.trimmed(record.count - 1).isEmpty ? record.count - 1 : record.count
     }
 
     private func shape(_ record: TableRecord, _ reason: String) -> ImportError {

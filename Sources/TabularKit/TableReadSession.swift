@@ -369,7 +369,7 @@ struct TableReadSession {
         taxonomy?.annotate(&builder)
         // Rows named by nested lineages are clades at several depths: their values are
         // cumulative, and their sums say nothing about the unit.
-        let nested = layout.structure == .cladeCumulative ? nil : Self.nestedPair(builder)
+        let nested = layout.structure == nil ? Self.nestedPair(builder) : nil
         let structure = layout.structure ?? (nested == nil ? .leaves : .cladeCumulative)
         builder.structure = structure
         if let unit = options.unit ?? layout.unit {
@@ -390,25 +390,13 @@ struct TableReadSession {
                                              message: "\(missingTokenCount) cell(s) hold a missing-value token (such as NA) and were read as absent"))
         }
         if let pair = nested {
-            builder.addDiagnostic(Self.nestingDiagnostic(pair, readAs: structure))
+            builder.addDiagnostic(Diagnostic(
+                code: "structure.nested-lineages", severity: .info,
+                message: "taxon '\(pair.inner)' lies inside '\(pair.outer)', so the rows were read as clade-cumulative — if they are disjoint features, pass --option structure=leaves",
+                taxon: pair.inner))
         }
         builder.provenance.source["dialect"] = dialect.description
         do { return try builder.build() } catch { throw ImportError(error, at: input.location()) }
-    }
-
-    /// Nested rows read as clades (a note), or as leaves because the user said so (a warning:
-    /// their sums count every clade once per depth).
-    private static func nestingDiagnostic(_ pair: (outer: String, inner: String), readAs structure: ProfileStructure) -> Diagnostic {
-        switch structure {
-        case .cladeCumulative:
-            Diagnostic(code: "structure.nested-lineages", severity: .info,
-                       message: "taxon '\(pair.inner)' lies inside '\(pair.outer)', so the rows were read as clade-cumulative — if they are disjoint features, pass --option structure=leaves",
-                       taxon: pair.inner)
-        case .leaves:
-            Diagnostic(code: "structure.nested-as-leaves",
-                       message: "taxon '\(pair.inner)' lies inside '\(pair.outer)' but the rows were read as disjoint leaves, so sample totals count nested clades more than once",
-                       taxon: pair.inner)
-        }
     }
 
     /// Two rows named by their lineage (`k__Bacteria|p__Firmicutes`) that nest, if any: the
@@ -421,7 +409,9 @@ struct TableReadSession {
             let taxon = builder.taxon(at: index)
             let path = taxon.lineage.named
             guard !path.isEmpty, LineageParser.parse(taxon.id) == taxon.lineage else { continue }
-            if byPath[path] == nil { byPath[path] = taxon.id }
+            // A lineage ending in an empty rank (`o__Bacteroidales;f__`) is a leaf for the
+            // unresolved rest of its clade, not the clade's total.
+            if byPath[path] == nil, taxon.lineage.entries.last?.name.isEmpty == false { byPath[path] = taxon.id }
             candidates.append((taxon.id, path))
         }
         for (id, path) in candidates where path.count > 1 {
