@@ -11,7 +11,7 @@ enum BIOMExportLosses {
                        observations: BIOMObservationMapping.Export, reserved: Set<String>) -> [DeclaredLoss] {
         var losses: [DeclaredLoss] = []
         if !table.provenance.steps.isEmpty {
-            let actions = table.provenance.steps.map(\.action).joined(separator: ", ")
+            let actions = table.provenance.steps.map(\.action.rawValue).joined(separator: ", ")
             losses.append(DeclaredLoss(field: "provenance.steps",
                                        detail: "\(table.provenance.steps.count) step(s) (\(actions)) have no place in BIOM"))
         }

@@ -131,7 +131,8 @@ enum BIOMGroupMetadata {
     }
 
     /// The group metadata entries of an axis recorded in `source`: name, value and data type.
-    static func entries(in source: [String: String], axis: String) -> [(name: String, value: String, dataType: String?)] {
+    static func entries(in facts: SourceFacts, axis: String) -> [(name: String, value: String, dataType: String?)] {
+        let source = facts.byName
         let axisPrefix = "\(prefix)\(axis)."
         return source.keys.sorted().compactMap { key in
             guard key.hasPrefix(axisPrefix), !key.hasSuffix(dataTypeSuffix) else { return nil }

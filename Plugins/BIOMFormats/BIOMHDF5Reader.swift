@@ -118,7 +118,7 @@ struct BIOMHDF5Reader {
 
         for name in try root.attributeNames() where !Self.attributeNames.contains(name) {
             if let value = try? root.attribute(name), value.shape.isEmpty {
-                builder.provenance.source[name] = text(value)
+                builder.provenance.source[SourceKey(name: name)] = text(value)
             }
         }
         return (header, (Int(shapeValues[0]), Int(shapeValues[1])), nnz)
@@ -194,9 +194,9 @@ struct BIOMHDF5Reader {
         for name in try group.memberNames() {
             let dataset = try group.dataset(name)
             let key = BIOMGroupMetadata.sourceKey(axis: axis, name: name)
-            builder.provenance.source[key] = try dataset.readStrings().first ?? ""
+            builder.provenance.source[.attribute(key)] = try dataset.readStrings().first ?? ""
             if dataset.hasAttribute("data_type") {
-                builder.provenance.source[key + BIOMGroupMetadata.dataTypeSuffix] = text(try dataset.attribute("data_type"))
+                builder.provenance.source[.attribute(key + BIOMGroupMetadata.dataTypeSuffix)] = text(try dataset.attribute("data_type"))
             }
         }
     }

@@ -46,7 +46,7 @@ struct BIOMHDF5Writer {
         try root.setAttribute("creation-date", .scalar(header.created ?? ""))
         try root.setAttribute("shape", HDF5Array(.int64([Int64(table.taxa.count), Int64(table.samples.count)])))
         try root.setAttribute("nnz", .scalar(Int64(table.abundances.nonZeroCount)))
-        if let comment = header.comment { try root.setAttribute(BIOMHeader.Key.comment, .scalar(comment)) }
+        if let comment = header.comment { try root.setAttribute(BIOMHeader.Key.comment.rawValue, .scalar(comment)) }
         for (key, value) in BIOMHeader.extraEntries(of: table, reserved: Self.reservedNames).entries
         where !BIOMGroupMetadata.isGroupMetadataKey(key) {
             try root.setAttribute(key, .scalar(value))
@@ -74,7 +74,7 @@ struct BIOMHDF5Writer {
         for entry in BIOMGroupMetadata.entries(in: table.provenance.source, axis: name) {
             let dataset = try groupMetadata.createDataset(BIOMHDF5Metadata.datasetName(for: entry.name),
                                                           HDF5Array(.strings([entry.value])), compression: compression)
-            if let dataType = entry.dataType { try dataset.setAttribute("data_type", .scalar(dataType)) }
+            if let dataType = entry.dataType { try dataset.setAttribute("data_type", HDF5Array.scalar(dataType)) }
         }
     }
 

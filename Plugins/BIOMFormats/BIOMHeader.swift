@@ -19,14 +19,14 @@ struct BIOMHeader: Equatable {
 
     /// `provenance.source` keys the header fields use.
     enum Key {
-        static let tableID = "table-id"
-        static let type = "table-type"
-        static let generatedBy = "generated-by"
-        static let created = "created"
-        static let formatURL = "format-url"
-        static let formatVersion = "format-version"
-        static let comment = "comment"
-        static let all: Set<String> = [tableID, type, generatedBy, created, formatURL, formatVersion, comment]
+        static let tableID = SourceKey.attribute("table-id")
+        static let type = SourceKey.attribute("table-type")
+        static let generatedBy = SourceKey.attribute("generated-by")
+        static let created = SourceKey.attribute("created")
+        static let formatURL = SourceKey.attribute("format-url")
+        static let formatVersion = SourceKey.attribute("format-version")
+        static let comment = SourceKey.attribute("comment")
+        static let all: Set<SourceKey> = [tableID, type, generatedBy, created, formatURL, formatVersion, comment]
     }
 
     /// The table types the BIOM specification allows, spelled as it spells them.
@@ -40,8 +40,8 @@ struct BIOMHeader: Equatable {
     static let defaultGenerator = "MicrobiomeHub"
 
     /// Records the fields present into provenance source facts.
-    func record(into source: inout [String: String]) {
-        let pairs: [(String, String?)] = [(Key.tableID, tableID), (Key.type, type), (Key.generatedBy, generatedBy),
+    func record(into source: inout SourceFacts) {
+        let pairs: [(SourceKey, String?)] = [(Key.tableID, tableID), (Key.type, type), (Key.generatedBy, generatedBy),
                                           (Key.created, created), (Key.formatURL, formatURL),
                                           (Key.formatVersion, formatVersion), (Key.comment, comment)]
         for (key, value) in pairs { if let value { source[key] = value } }
@@ -90,7 +90,7 @@ struct BIOMHeader: Equatable {
             header.type = canonical
         } else {
             header.type = fallbackType
-            let cameFromBIOM = source["source-format"]?.hasPrefix("biom") == true
+            let cameFromBIOM = source[.sourceFormat]?.hasPrefix("biom") == true
             if let given = source[Key.type] {
                 repairs.append(DeclaredLoss(field: "provenance.source",
                                             detail: "\(Key.type) '\(given)' is not a BIOM table type; written as '\(fallbackType)'"))
@@ -116,8 +116,8 @@ struct BIOMHeader: Equatable {
 
         if let generator = source[Key.generatedBy], !generator.isEmpty {
             header.generatedBy = generator
-        } else if let pipeline = source["pipeline"], !pipeline.isEmpty {
-            header.generatedBy = [pipeline, source["pipeline-version"]].compactMap { $0 }.joined(separator: " ")
+        } else if let pipeline = source[.pipeline], !pipeline.isEmpty {
+            header.generatedBy = [pipeline, source[.pipelineVersion]].compactMap { $0 }.joined(separator: " ")
         } else {
             header.generatedBy = defaultGenerator
         }
@@ -129,12 +129,12 @@ struct BIOMHeader: Equatable {
     static func extraEntries(of table: ProfileTable, reserved: Set<String>) -> (entries: [(String, String)], clashes: [DeclaredLoss]) {
         var entries: [(String, String)] = []
         var clashes: [DeclaredLoss] = []
-        for key in table.provenance.source.keys.sorted() where !Key.all.contains(key) {
-            if reserved.contains(key) {
+        for (key, value) in table.provenance.source where !Key.all.contains(key) {
+            if reserved.contains(key.rawValue) {
                 clashes.append(DeclaredLoss(field: "provenance.source",
                                             detail: "'\(key)' is a name the format reserves for itself"))
             } else {
-                entries.append((key, table.provenance.source[key]!))
+                entries.append((key.rawValue, value))
             }
         }
         return (entries, clashes)

@@ -116,9 +116,9 @@ struct BIOMJSONReader: ~Copyable {
         case "data": try readData(&reader)
         default:
             switch try reader.readValue() {
-            case .string(let text): builder.provenance.source[key] = text
-            case .number(let number): builder.provenance.source[key] = number.text
-            case .bool(let flag): builder.provenance.source[key] = String(flag)
+            case .string(let text): builder.provenance.source[SourceKey(name: key)] = text
+            case .number(let number): builder.provenance.source[SourceKey(name: key)] = number.text
+            case .bool(let flag): builder.provenance.source[SourceKey(name: key)] = String(flag)
             case .null, .array, .object: break
             }
         }
@@ -329,16 +329,17 @@ struct BIOMJSONReader: ~Copyable {
             }
         }
         var inference = BIOMUnitInference(sampleCount: shape.columns)
-        builder.reserveCapacity(entries: entries.values.count)
-        for entry in entries.values.indices {
-            let value = entries.values[entry], sample = Int(entries.columns[entry])
-            do { try builder.setValue(value, sample: sample, taxon: Int(entries.rows[entry])) } catch {
-                throw ImportError(error, at: dataAt(entry))
-            }
-            inference.add(value, sample: sample)
-        }
+        for entry in entries.values.indices { inference.add(entries.values[entry], sample: Int(entries.columns[entry])) }
         if elementType == "int", entries.values.contains(where: { $0 != $0.rounded() }) {
             builder.addDiagnostic(BIOMDiagnostics.elementTypeMismatch(declared: "int", location: "\(dataLocation)"))
+        }
+        var failedEntry: Int?
+        do {
+            try builder.appendEntries(taxa: entries.rows, samples: entries.columns, values: entries.values,
+                                      failedEntry: &failedEntry)
+        } catch {
+            let location = if let entry = failedEntry { dataAt(entry) } else { dataLocation }
+            throw ImportError(error, at: location)
         }
         entries = Entries()
         if let unit = options.unit {

@@ -113,7 +113,7 @@ struct MothurSharedReader {
 
     /// The one place the plugin writes provenance: which label was read, and which were not.
     private func record(label: String, into builder: inout ProfileTableBuilder) {
-        builder.provenance.source["mothur-label"] = label
+        builder.provenance.source[.attribute("mothur-label")] = label
         let others = labelsSeen.filter { $0 != label }
         guard wantedLabel == nil, !others.isEmpty else { return }
         builder.addDiagnostic(Diagnostic(

@@ -27,6 +27,9 @@ struct ProfileJSONDecoder {
     private var samplesRead = false
     private var taxaRead = false
     private var waitingRows: [ValueRow] = []
+    private var version: Int64?
+    /// The first member that needs layout version 2, checked against the version at the end.
+    private var versionTwoMember: (key: String, location: SourceLocation)?
 
     /// A decoder for the input named `file`; `forcedUnit` overrides the unit the file declares.
     init(file: String, forcedUnit: AbundanceUnit?) {
@@ -62,6 +65,9 @@ struct ProfileJSONDecoder {
         for field in Key.required where !keysSeen.contains(field) {
             throw .input(.missingField(location(documentStart, ""), field: field))
         }
+        if version == 1, let member = versionTwoMember {
+            throw .input(.unsupported(member.location, reason: "\"\(member.key)\" needs format_version 2; the file says 1"))
+        }
         for row in waitingRows { try store(row) }
         if let forcedUnit { builder.unit = forcedUnit }
         var table: ProfileTable
@@ -86,12 +92,19 @@ struct ProfileJSONDecoder {
         }
     }
 
-    private func readVersion(_ reader: inout JSONReader) throws(JSONReadError) {
+    private mutating func readVersion(_ reader: inout JSONReader) throws(JSONReadError) {
         let version = try reader.readInt64()
-        guard version == ProfileJSONLayout.version else {
+        let readable = ProfileJSONLayout.readableVersions
+        guard readable.contains(version) else {
             throw .input(.unsupported(location(reader.tokenPosition, reader.path),
-                                      reason: "format_version \(version) is not supported; this build reads version \(ProfileJSONLayout.version)"))
+                                      reason: "format_version \(version) is not supported; this build reads versions \(readable.lowerBound) to \(readable.upperBound)"))
         }
+        self.version = version
+    }
+
+    /// Notes that `key` at the reader's position is a version 2 member.
+    private mutating func noteVersionTwo(_ key: String, _ reader: borrowing JSONReader) {
+        if versionTwoMember == nil { versionTwoMember = (key, location(reader.tokenPosition, reader.path)) }
     }
 
     private func readUnit(_ reader: inout JSONReader) throws(JSONReadError) -> AbundanceUnit {
@@ -113,12 +126,12 @@ struct ProfileJSONDecoder {
 
     // MARK: - Provenance and notes
 
-    private func readProvenance(_ reader: inout JSONReader) throws(JSONReadError) -> Provenance {
+    private mutating func readProvenance(_ reader: inout JSONReader) throws(JSONReadError) -> Provenance {
         typealias ProvenanceKey = ProfileJSONLayout.ProvenanceKey
         var provenance = Provenance()
         try readObject(&reader, kind: "provenance") { key, reader throws(JSONReadError) in
             switch key {
-            case ProvenanceKey.source: provenance.source = try readStringMap(&reader)
+            case ProvenanceKey.source: provenance.source = SourceFacts(names: try readStringMap(&reader))
             case ProvenanceKey.steps: provenance.steps = try readSteps(&reader)
             default: return false
             }
@@ -133,7 +146,7 @@ struct ProfileJSONDecoder {
         try reader.expectBeginArray()
         while try reader.nextElement() {
             var action: String?
-            var step = ProvenanceStep(action: "")
+            var step = ProvenanceStep(action: .import)
             let start = try readObject(&reader, kind: "a provenance step") { key, reader throws(JSONReadError) in
                 switch key {
                 case ProvenanceKey.action: action = try reader.readString()
@@ -144,7 +157,7 @@ struct ProfileJSONDecoder {
                 return true
             }
             guard let action else { throw .input(.missingField(location(start, reader.path), field: ProvenanceKey.action)) }
-            step.action = action
+            step.action = ProvenanceAction(name: action)
             steps.append(step)
         }
         return steps
@@ -193,17 +206,21 @@ struct ProfileJSONDecoder {
         while try reader.nextElement() {
             var id: (text: String, position: JSONPosition, path: String)?
             var metadata: [String: MetadataValue] = [:]
+            var source = SourceFacts()
             let start = try readObject(&reader, kind: "a sample") { key, reader throws(JSONReadError) in
                 switch key {
                 case SampleKey.id: id = (try reader.readString(), reader.tokenPosition, reader.path)
                 case SampleKey.metadata: metadata = try readMetadata(&reader)
+                case SampleKey.source:
+                    noteVersionTwo(key, reader)
+                    source = try readSampleSource(&reader)
                 default: return false
                 }
                 return true
             }
             guard let id else { throw .input(.missingField(location(start, reader.path), field: SampleKey.id)) }
             do throws(BuilderError) {
-                try builder.addSample(Sample(id: id.text, metadata: metadata))
+                try builder.addSample(Sample(id: id.text, metadata: metadata, source: source))
             } catch {
                 throw .input(ImportError(error, at: location(id.position, id.path)))
             }
@@ -217,6 +234,7 @@ struct ProfileJSONDecoder {
         while try reader.nextElement() {
             var id: (text: String, position: JSONPosition, path: String)?
             var label: String?
+            var release: (text: String, position: JSONPosition, path: String)?
             var taxon = Taxon(id: "", label: "")
             let start = try readObject(&reader, kind: "a taxon") { key, reader throws(JSONReadError) in
                 switch key {
@@ -224,6 +242,12 @@ struct ProfileJSONDecoder {
                 case TaxonKey.label: label = try reader.readString()
                 case TaxonKey.lineage: taxon.lineage = try readLineage(&reader)
                 case TaxonKey.metadata: taxon.metadata = try readMetadata(&reader)
+                case TaxonKey.origins:
+                    noteVersionTwo(key, reader)
+                    taxon.origins = try readOrigins(&reader)
+                case TaxonKey.taxonIDRelease:
+                    noteVersionTwo(key, reader)
+                    release = (try reader.readString(), reader.tokenPosition, reader.path)
                 case TaxonKey.taxonID:
                     let text = try reader.readString()
                     guard let taxonID = TaxonID(text) else {
@@ -237,6 +261,13 @@ struct ProfileJSONDecoder {
             }
             guard let id else { throw .input(.missingField(location(start, reader.path), field: TaxonKey.id)) }
             guard let label else { throw .input(.missingField(location(start, reader.path), field: TaxonKey.label)) }
+            if let release {
+                guard taxon.taxonID != nil else {
+                    throw .input(.invalidValue(location(release.position, release.path), value: release.text,
+                                               reason: "is a taxonomy release for a taxon without taxon_id"))
+                }
+                taxon.taxonID?.release = release.text
+            }
             taxon.id = id.text
             taxon.label = label
             do throws(BuilderError) {
@@ -248,7 +279,7 @@ struct ProfileJSONDecoder {
         taxaRead = true
     }
 
-    private func readLineage(_ reader: inout JSONReader) throws(JSONReadError) -> Lineage {
+    private mutating func readLineage(_ reader: inout JSONReader) throws(JSONReadError) -> Lineage {
         try reader.expectBeginArray()
         let start = reader.tokenPosition
         let path = reader.path
@@ -261,14 +292,57 @@ struct ProfileJSONDecoder {
                 throw .input(.invalidValue(location(reader.tokenPosition, reader.path), value: rankName,
                                            reason: "is not a rank (\(ranks))"))
             }
-            entries.append(LineageEntry(rank: rank, name: try reader.readString()))
-            try reader.expectEndArray()
+            let name = try reader.readString()
+            var levelID: String?
+            if try reader.nextElement() {
+                noteVersionTwo("lineage level id", reader)
+                levelID = try reader.readString()
+                try reader.expectEndArray()
+            }
+            entries.append(LineageEntry(rank: rank, name: name, id: levelID))
         }
         guard let lineage = Lineage(entries) else {
             throw .input(.invalidValue(location(start, path), value: entries.map(\.rank.rawValue).joined(separator: ";"),
                                        reason: "lists ranks out of order or twice"))
         }
         return lineage
+    }
+
+    /// A sample's own source facts: only the facts that describe a sample's origin.
+    private func readSampleSource(_ reader: inout JSONReader) throws(JSONReadError) -> SourceFacts {
+        var source = SourceFacts()
+        try readObject(&reader, kind: "a sample source", allowingAnyKey: true) { key, reader throws(JSONReadError) in
+            let sourceKey = SourceKey(name: key)
+            guard sourceKey.isSampleFact else {
+                let allowed = SourceKey.sampleFacts.map(\.rawValue).joined(separator: ", ")
+                throw .input(.invalidValue(location(reader.tokenPosition, reader.path), value: key,
+                                           reason: "is not a sample source fact (\(allowed))"))
+            }
+            source[sourceKey] = try reader.readString()
+            return true
+        }
+        return source
+    }
+
+    private func readOrigins(_ reader: inout JSONReader) throws(JSONReadError) -> [TaxonOrigin] {
+        typealias OriginKey = ProfileJSONLayout.OriginKey
+        var origins: [TaxonOrigin] = []
+        try reader.expectBeginArray()
+        while try reader.nextElement() {
+            var label: String?
+            var input: String?
+            let start = try readObject(&reader, kind: "a taxon origin") { key, reader throws(JSONReadError) in
+                switch key {
+                case OriginKey.label: label = try reader.readString()
+                case OriginKey.input: input = try reader.readString()
+                default: return false
+                }
+                return true
+            }
+            guard let label else { throw .input(.missingField(location(start, reader.path), field: OriginKey.label)) }
+            origins.append(TaxonOrigin(label: label, input: input))
+        }
+        return origins
     }
 
     private func readMetadata(_ reader: inout JSONReader) throws(JSONReadError) -> [String: MetadataValue] {

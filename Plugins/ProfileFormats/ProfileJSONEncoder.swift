@@ -66,14 +66,14 @@ struct ProfileJSONEncoder {
         try writer.beginObject(multiline: true, to: &sink)
         if !provenance.source.isEmpty {
             try writer.key(ProvenanceKey.source, to: &sink)
-            try writeStringMap(provenance.source, &sink)
+            try writeStringMap(provenance.source.byName, &sink)
         }
         if !provenance.steps.isEmpty {
             try writer.key(ProvenanceKey.steps, to: &sink)
             try writer.beginArray(multiline: true, to: &sink)
             for step in provenance.steps {
                 try writer.beginObject(to: &sink)
-                try writeMember(ProvenanceKey.action, step.action, &sink)
+                try writeMember(ProvenanceKey.action, step.action.rawValue, &sink)
                 try writeMember(ProvenanceKey.format, step.format, &sink)
                 if !step.parameters.isEmpty {
                     try writer.key(ProvenanceKey.parameters, to: &sink)
@@ -93,6 +93,10 @@ struct ProfileJSONEncoder {
             try writer.key(ProfileJSONLayout.SampleKey.metadata, to: &sink)
             try ProfileJSONMetadata.writeMap(sample.metadata, with: &writer, to: &sink)
         }
+        if !sample.source.isEmpty {
+            try writer.key(ProfileJSONLayout.SampleKey.source, to: &sink)
+            try writeStringMap(sample.source.byName, &sink)
+        }
         try writer.endObject(to: &sink)
     }
 
@@ -108,6 +112,7 @@ struct ProfileJSONEncoder {
                 try writer.beginArray(to: &sink)
                 try writer.string(entry.rank.rawValue, to: &sink)
                 try writer.string(entry.name, to: &sink)
+                if let id = entry.id { try writer.string(id, to: &sink) }
                 try writer.endArray(to: &sink)
             }
             try writer.endArray(to: &sink)
@@ -116,12 +121,25 @@ struct ProfileJSONEncoder {
             try writer.key(TaxonKey.metadata, to: &sink)
             try ProfileJSONMetadata.writeMap(taxon.metadata, with: &writer, to: &sink)
         }
+        if !taxon.origins.isEmpty {
+            typealias OriginKey = ProfileJSONLayout.OriginKey
+            try writer.key(TaxonKey.origins, to: &sink)
+            try writer.beginArray(to: &sink)
+            for origin in taxon.origins {
+                try writer.beginObject(to: &sink)
+                try writeMember(OriginKey.input, origin.input, &sink)
+                try writeMember(OriginKey.label, origin.label, &sink)
+                try writer.endObject(to: &sink)
+            }
+            try writer.endArray(to: &sink)
+        }
         if let taxonID = taxon.taxonID {
             // `system:value` reads back by splitting at the first colon.
             guard !taxonID.system.contains(":") else {
                 throw .cannotRepresent(reason: "taxon '\(taxon.id)' has the id system '\(taxonID.system)', which contains ':'")
             }
             try writeMember(TaxonKey.taxonID, taxonID.description, &sink)
+            try writeMember(TaxonKey.taxonIDRelease, taxonID.release, &sink)
         }
         try writer.endObject(to: &sink)
     }

@@ -11,8 +11,14 @@
 enum ProfileJSONLayout {
     /// The value of the top-level `format` key.
     static let marker = "mhub-profile"
-    /// The layout version this build reads and writes.
-    static let version: Int64 = 1
+    /// The layout version this build writes.
+    ///
+    /// Version 2 added taxon `origins`, `taxon_id_release`, per-level ids as a third element
+    /// of a lineage level, and per-sample `source` facts; version 1 files (which have none of
+    /// these) still read.
+    static let version: Int64 = 2
+    /// Every layout version this build reads.
+    static let readableVersions: ClosedRange<Int64> = 1...2
 
     /// Top-level keys.
     enum Key {
@@ -34,6 +40,8 @@ enum ProfileJSONLayout {
     enum SampleKey {
         static let id = "id"
         static let metadata = "metadata"
+        /// Since version 2.
+        static let source = "source"
     }
 
     /// Keys of a taxon object.
@@ -42,7 +50,17 @@ enum ProfileJSONLayout {
         static let label = "label"
         static let lineage = "lineage"
         static let metadata = "metadata"
+        /// Since version 2.
+        static let origins = "origins"
         static let taxonID = "taxon_id"
+        /// Since version 2.
+        static let taxonIDRelease = "taxon_id_release"
+    }
+
+    /// Keys of a taxon origin (since version 2).
+    enum OriginKey {
+        static let input = "input"
+        static let label = "label"
     }
 
     /// Keys of the provenance object and of its steps.

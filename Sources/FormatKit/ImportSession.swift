@@ -20,11 +20,11 @@ extension FormatRegistry {
         try refuseUnusedCompanions(of: input, by: importer.format)
         var table = try importer.read(input, options: options)
         let fileName = input.name.split(separator: "/").last.map(String.init) ?? input.name
-        if table.provenance.source["source-format"] == nil {
-            table.provenance.source["source-format"] = importer.format.id
-            table.provenance.source["source-file"] = fileName
+        if table.provenance.source[.sourceFormat] == nil {
+            table.provenance.source[.sourceFormat] = importer.format.id
+            table.provenance.source[.sourceFile] = fileName
         }
-        table.provenance.steps.append(ProvenanceStep(action: "import", format: importer.format.id,
+        table.provenance.steps.append(ProvenanceStep(action: .import, format: importer.format.id,
                                                      parameters: ["file": fileName]))
         if options.strict {
             let warnings = table.diagnostics.filter { $0.severity == .warning }

@@ -7,11 +7,11 @@ struct CladeTree {
     init(taxa: [Taxon]) {
         var indexByPath: [[LineageEntry]: Int] = [:]
         for (index, taxon) in taxa.enumerated() {
-            let path = taxon.lineage.named
+            let path = taxon.lineage.namedPath
             if !path.isEmpty, indexByPath[path] == nil { indexByPath[path] = index }
         }
         parents = taxa.map { taxon in
-            let path = taxon.lineage.named
+            let path = taxon.lineage.namedPath
             guard path.count > 1 else { return nil }
             for length in stride(from: path.count - 1, through: 1, by: -1) {
                 if let parent = indexByPath[Array(path.prefix(length))] { return parent }

@@ -11,58 +11,67 @@ extension ProfileTable {
     ///
     /// Counts keep every positive residual; other units drop residuals smaller than
     /// `tolerance` × the sample total. Children that exceed their parent by more than that
-    /// are reported as `abundance.children-exceed-parent`.
+    /// are reported as `abundance.children-exceed-parent`. A leaf table is returned unchanged.
     public func toLeaves(tolerance: Double = ProfileTable.defaultResidualTolerance) -> ProfileTable {
         guard structure == .cladeCumulative else { return self }
-        let tree = CladeTree(taxa: taxa)
-        let isInternal = tree.hasChildren
-        let totals = sampleTotals()
-        let isCounts: Bool = if case .counts = unit { true } else { false }
-
-        var builder = ProfileTableBuilder(unit: unit, structure: .leaves, provenance: provenance)
-        for diagnostic in diagnostics { builder.addDiagnostic(diagnostic) }
-        // Sample and taxon ids are already unique and values already valid, so the builder cannot fail.
+        var residuals = CladeResiduals(self, tolerance: tolerance)
+        var newTaxa: [Taxon] = []
+        var leafRow = [Int](repeating: -1, count: taxa.count)
+        var idsInUse = Set<String>()
+        for (index, taxon) in taxa.enumerated() where !residuals.isInternal[index] {
+            leafRow[index] = newTaxa.count
+            newTaxa.append(taxon)
+            idsInUse.insert(taxon.id)
+        }
+        // Residual rows are appended in order of first appearance; their count is not known
+        // up front, so values are collected as triples and assembled at the end.
         var residualRow: [Int: Int] = [:]
-        var leafRow: [Int: Int] = [:]
-        for sample in samples { _ = try? builder.addSample(sample) }
-        for (index, taxon) in taxa.enumerated() where !isInternal[index] {
-            leafRow[index] = try? builder.addTaxon(taxon)
-        }
-        for sample in 0..<samples.count {
-            var childSum: [Int: Double] = [:]
-            for (taxon, value) in abundances.entries(ofSample: sample) {
-                if let parent = tree.parents[taxon] { childSum[parent, default: 0] += value }
-                if let row = leafRow[taxon] { try? builder.setValue(value, sample: sample, taxon: row) }
+        var contributions: [(sample: Int32, row: Int32, value: Double)] = []
+        contributions.reserveCapacity(abundances.nonZeroCount)
+        var findings = diagnostics
+        for sample in samples.indices {
+            for entry in abundances.range(ofSample: sample) {
+                let row = leafRow[Int(abundances.taxonIndices[entry])]
+                if row >= 0 { contributions.append((Int32(sample), Int32(row), abundances.values[entry])) }
             }
-            let noise = isCounts ? 0 : tolerance * totals[sample]
-            for (taxon, value) in abundances.entries(ofSample: sample) where isInternal[taxon] {
-                let residual = value - childSum[taxon, default: 0]
-                if residual > noise {
-                    let row = residualRow[taxon] ?? addResidualTaxon(for: taxon, to: &builder)
+            residuals.forEachResidual(of: self, sample: sample, diagnostics: &findings) { taxon, residual in
+                let row = residualRow[taxon] ?? {
+                    let row = newTaxa.count
+                    newTaxa.append(residualTaxon(for: taxon, avoiding: &idsInUse))
                     residualRow[taxon] = row
-                    try? builder.setValue(residual, sample: sample, taxon: row)
-                } else if residual < -max(noise, 1e-9 * totals[sample]) {
-                    builder.addDiagnostic(Diagnostic(
-                        code: "abundance.children-exceed-parent",
-                        message: "children sum to \(NumberFormatting.shortest(childSum[taxon, default: 0])), more than the clade's \(NumberFormatting.shortest(value))",
-                        sample: samples[sample].id, taxon: taxa[taxon].id))
-                }
+                    return row
+                }()
+                contributions.append((Int32(sample), Int32(row), residual))
             }
         }
-        builder.provenance.steps.append(ProvenanceStep(action: "to-leaves",
-                                                       parameters: ["residual-rows": String(residualRow.count)]))
-        // The builder only receives valid, unique entries here.
-        return (try? builder.build()) ?? self
+        var assembler = SparseAssembler(taxonCount: newTaxa.count, expectedEntries: contributions.count)
+        var cursor = 0
+        for sample in samples.indices {
+            while cursor < contributions.count && Int(contributions[cursor].sample) == sample {
+                assembler.add(contributions[cursor].value, to: Int(contributions[cursor].row))
+                cursor += 1
+            }
+            _ = assembler.endRow() // copies and differences of finite values stay finite
+        }
+        var table = self
+        table.diagnostics = findings
+        // Diagnostics about a clade now concern its residual row; those about a clade without
+        // one keep naming the clade as the source wrote it.
+        var renamed = Dictionary(taxa.map { ($0.id, $0.id) }) { first, _ in first }
+        for (taxon, row) in residualRow { renamed[taxa[taxon].id] = newTaxa[row].id }
+        return table.replacing(taxa: newTaxa, abundances: assembler.finish(), structure: .leaves,
+                               references: DiagnosticReferences(taxa: renamed),
+                               step: ProvenanceStep(action: .toLeaves, parameters: ["residual-rows": String(residualRow.count)]))
     }
 
-    private func addResidualTaxon(for index: Int, to builder: inout ProfileTableBuilder) -> Int {
+    private func residualTaxon(for index: Int, avoiding idsInUse: inout Set<String>) -> Taxon {
         let clade = taxa[index]
         var metadata = clade.metadata
         metadata["residual-of"] = .string(clade.id)
         var id = "\(clade.id)|unclassified"
-        while builder.taxonIndex(id: id) != nil { id += "_" }
-        let residual = Taxon(id: id, label: clade.label, lineage: clade.lineage, taxonID: clade.taxonID,
-                             metadata: metadata)
-        return (try? builder.addTaxon(residual)) ?? 0
+        while idsInUse.contains(id) { id += "_" }
+        idsInUse.insert(id)
+        return Taxon(id: id, label: clade.label, lineage: clade.lineage, taxonID: clade.taxonID, metadata: metadata,
+                     origins: clade.origins)
     }
 }

@@ -1,22 +1,30 @@
-/// One level of a lineage: a rank and the name the source gave it at that rank.
+/// One level of a lineage: a rank, the name the source gave it at that rank, and the level's
+/// own tax id when the source gives the id path (Kraken, ganon and MetaPhlAn reports do), in
+/// the taxon's id system.
 ///
 /// An empty `name` records that the source wrote the rank but left it unresolved
 /// (Greengenes' `f__; g__`), so that exporters can write the lineage back as it was.
-public struct LineageEntry: Sendable, Hashable, Codable {
+public struct LineageEntry: Sendable, Hashable {
     public var rank: Rank
     public var name: String
+    /// This level's identifier in the taxon's id system (`816` for the genus of `ncbi:817`).
+    public var id: String?
 
-    public init(rank: Rank, name: String) {
+    public init(rank: Rank, name: String, id: String? = nil) {
         self.rank = rank
         self.name = name
+        self.id = id
     }
+
+    /// The level without its id: what two lineages compare on when one source gives ids and another does not.
+    public var withoutID: LineageEntry { LineageEntry(rank: rank, name: name) }
 }
 
 /// An ordered classification from domain towards strain.
 ///
 /// Ranked entries appear in rank order with no rank twice; `unranked` entries may sit
 /// anywhere between them. ``ProfileTableBuilder`` rejects lineages that break this rule.
-public struct Lineage: Sendable, Hashable, Codable {
+public struct Lineage: Sendable, Hashable {
     public private(set) var entries: [LineageEntry]
 
     /// An empty lineage (a taxon known only by its label).
@@ -61,10 +69,13 @@ public struct Lineage: Sendable, Hashable, Codable {
     /// Whether the lineage has no entries at all.
     public var isEmpty: Bool { entries.isEmpty }
 
-    /// Whether `self` is a strict ancestor of `other` (its named entries are a strict prefix of the other's).
+    /// The named entries without their ids: the path that places a taxon in a tree.
+    public var namedPath: [LineageEntry] { entries.compactMap { $0.name.isEmpty ? nil : $0.withoutID } }
+
+    /// Whether `self` is a strict ancestor of `other` (its named path is a strict prefix of the other's).
     public func isAncestor(of other: Lineage) -> Bool {
-        let mine = named
-        let theirs = other.named
+        let mine = namedPath
+        let theirs = other.namedPath
         return mine.count < theirs.count && Array(theirs.prefix(mine.count)) == mine
     }
 
@@ -79,20 +90,6 @@ public struct Lineage: Sendable, Hashable, Codable {
         var copy = self
         copy.entries = kept
         return copy
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let entries = try decoder.singleValueContainer().decode([LineageEntry].self)
-        guard Lineage.isRankOrdered(entries) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                    debugDescription: "lineage ranks are out of order"))
-        }
-        self.entries = entries
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(entries)
     }
 
     /// A copy with one more entry appended; `nil` if it would break rank order.

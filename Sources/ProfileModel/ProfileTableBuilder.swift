@@ -113,6 +113,58 @@ public struct ProfileTableBuilder: Sendable {
         entryValues.append(value)
     }
 
+    /// Records many abundances at once from parallel arrays of taxon indices, sample indices
+    /// and values, as bulk readers collect them (a BIOM file's triplets): the same checks as
+    /// ``setValue(_:sample:taxon:)``, in one pass, and when nothing was recorded before, the
+    /// arrays are taken over instead of copied. Zeros are dropped. On an error nothing is recorded;
+    /// `failedEntry` is the index of the entry that failed.
+    public mutating func appendEntries(taxa newTaxa: [Int32], samples newSamples: [Int32], values newValues: [Double],
+                                       failedEntry: inout Int?) throws(BuilderError) {
+        var entryTaxa = newTaxa, entrySamples = newSamples, entryValues = newValues
+        precondition(entryTaxa.count == entrySamples.count && entrySamples.count == entryValues.count,
+                     "parallel entry arrays must have one length")
+        let sampleLimit = Int32(samples.count), taxonLimit = Int32(taxa.count)
+        var zeros = 0
+        for entry in entryValues.indices {
+            let sample = entrySamples[entry], taxon = entryTaxa[entry], value = entryValues[entry]
+            guard sample >= 0, sample < sampleLimit, taxon >= 0, taxon < taxonLimit else {
+                failedEntry = entry
+                throw .indexOutOfRange(sample: Int(sample), taxon: Int(taxon))
+            }
+            guard value.isFinite else {
+                failedEntry = entry
+                throw .nonFiniteValue(sample: samples[Int(sample)].id, taxon: taxa[Int(taxon)].id)
+            }
+            guard value >= 0 else {
+                failedEntry = entry
+                throw .negativeValue(sample: samples[Int(sample)].id, taxon: taxa[Int(taxon)].id, value: value)
+            }
+            if value == 0 { zeros += 1 }
+        }
+        if zeros > 0 {
+            var kept = 0
+            for entry in entryValues.indices where entryValues[entry] != 0 {
+                entryTaxa[kept] = entryTaxa[entry]
+                entrySamples[kept] = entrySamples[entry]
+                entryValues[kept] = entryValues[entry]
+                kept += 1
+            }
+            entryTaxa.removeLast(entryTaxa.count - kept)
+            entrySamples.removeLast(entrySamples.count - kept)
+            entryValues.removeLast(entryValues.count - kept)
+        }
+        if entryValues.isEmpty { return }
+        if self.entryValues.isEmpty {
+            self.entryTaxa = entryTaxa
+            self.entrySamples = entrySamples
+            self.entryValues = entryValues
+        } else {
+            self.entryTaxa += entryTaxa
+            self.entrySamples += entrySamples
+            self.entryValues += entryValues
+        }
+    }
+
     /// Makes room for `count` more entries, for importers that know how many values follow
     /// (a BIOM file's `nnz`): the entry arrays then grow once instead of doubling repeatedly.
     public mutating func reserveCapacity(entries count: Int) {

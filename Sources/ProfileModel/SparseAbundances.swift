@@ -61,4 +61,31 @@ public struct SparseAbundances: Sendable, Hashable {
         }
         return SparseAbundances(rowStarts: starts, taxonIndices: indices, values: newValues)
     }
+
+    /// The matrix without the taxa whose `keep` flag is false, the others renumbered in order
+    /// (one pass, no sorting).
+    func keepingTaxa(_ keep: [Bool]) -> SparseAbundances {
+        var newIndex = [Int32](repeating: -1, count: keep.count)
+        var next: Int32 = 0
+        for (taxon, kept) in keep.enumerated() where kept {
+            newIndex[taxon] = next
+            next += 1
+        }
+        var starts = [0]
+        starts.reserveCapacity(rowStarts.count)
+        var indices: [Int32] = []
+        var newValues: [Double] = []
+        indices.reserveCapacity(taxonIndices.count)
+        newValues.reserveCapacity(values.count)
+        for sample in 0..<sampleCount {
+            for entry in range(ofSample: sample) {
+                let target = newIndex[Int(taxonIndices[entry])]
+                guard target >= 0 else { continue }
+                indices.append(target)
+                newValues.append(values[entry])
+            }
+            starts.append(indices.count)
+        }
+        return SparseAbundances(rowStarts: starts, taxonIndices: indices, values: newValues)
+    }
 }

@@ -38,7 +38,7 @@ extension ProfileTable {
         var copy = self
         copy.abundances = abundances.mapValues(transform)
         copy.unit = target
-        copy.provenance.steps.append(ProvenanceStep(action: "convert-unit",
+        copy.provenance.steps.append(ProvenanceStep(action: .convertUnit,
                                                     parameters: ["from": unit.description, "to": target.description]))
         return copy
     }

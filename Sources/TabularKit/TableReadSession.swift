@@ -90,11 +90,11 @@ struct TableReadSession {
         sampleMetadataColumns = sampleMetadata
         taxonMetadataColumns = taxonMetadata
 
-        var provenance = Provenance(source: layout.provenance)
+        var provenance = Provenance(source: SourceFacts(names: layout.provenance))
         let fileName = URL(fileURLWithPath: input.name).lastPathComponent
-        provenance.source["source-format"] = formatID
-        provenance.source["source-file"] = fileName
-        provenance.steps.append(ProvenanceStep(action: "import", format: formatID, parameters: ["file": fileName]))
+        provenance.source[.sourceFormat] = formatID
+        provenance.source[.sourceFile] = fileName
+        provenance.steps.append(ProvenanceStep(action: .import, format: formatID, parameters: ["file": fileName]))
         builder = ProfileTableBuilder(unit: .counts, structure: layout.structure ?? .leaves, provenance: provenance)
 
         var mapped = Set<Int>()
@@ -395,7 +395,7 @@ struct TableReadSession {
                 message: "taxon '\(pair.inner)' lies inside '\(pair.outer)', so the rows were read as clade-cumulative — if they are disjoint features, pass --option structure=leaves",
                 taxon: pair.inner))
         }
-        builder.provenance.source["dialect"] = dialect.description
+        builder.provenance.source[.dialect] = dialect.description
         do { return try builder.build() } catch { throw ImportError(error, at: input.location()) }
     }
 

@@ -123,7 +123,7 @@ public struct TaxonomyCompanion: Sendable {
                 taxon.metadata.merge(entry.metadata) { current, _ in current }
             }
         }
-        builder.provenance.source["taxonomy-companion"] = fileName
+        builder.provenance.source[.taxonomyCompanion] = fileName
         if unmatched > 0 {
             builder.addDiagnostic(Diagnostic(
                 code: "taxonomy.companion-unmatched",

@@ -22,14 +22,13 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .customLong("to"), help: ArgumentHelp("The output format id (from the output's extension when omitted).", valueName: "id"))
     var targetFormat: String?
 
-    @Option(name: .customLong("output-unit"), help: ArgumentHelp("Convert abundances to relative, percent or cpm before writing.", valueName: "unit"))
-    var outputUnit: String?
-
-    @Flag(name: .customLong("to-leaves"), help: "Turn a clade-cumulative table into disjoint leaves, keeping residual mass as unclassified rows.")
-    var toLeaves = false
+    @OptionGroup(title: "Transforms") var transforms: TransformOptions
 
     @Option(name: .customLong("export-option"), help: ArgumentHelp("A plugin-specific export setting key=value (repeatable).", valueName: "key=value"))
     var exportParameters: [String] = []
+
+    @Flag(help: "Print how long the import, the transforms and the export took (one line on standard error).")
+    var timings = false
 
     func validate() throws {
         if output == "-" && targetFormat == nil {
@@ -43,24 +42,21 @@ struct ConvertCommand: ParsableCommand {
         do { exporter = try registry.resolveExporter(forOutput: output, id: targetFormat) } catch {
             throw CommandFailure(error)
         }
-        let targetUnit = try outputUnit.map { text throws(CommandFailure) in try InputOptions.parseUnit(text) }
         let exportOptions = ExportOptions(parameters: try InputOptions.keyValues(exportParameters, flag: "--export-option"))
         let importOptions = try input.importOptions()
         let source = try input.openInput(inputFile)
 
+        var clock = PhaseTimings()
         var table: ProfileTable
         do {
             table = try registry.importTable(source, formatID: input.formatID, options: importOptions).table
         } catch {
             throw CommandFailure(error)
         }
-        if toLeaves { table = table.toLeaves() }
-        if let targetUnit {
-            do { table = try table.converted(to: targetUnit) } catch {
-                throw CommandFailure(message: "\(source.name): error [unit]: \(error)", exitCode: CommandFailure.dataExitCode)
-            }
-        }
-        table = table.appendingStep(ProvenanceStep(action: "export", format: exporter.format.id))
+        clock.lap("import")
+        table = try transforms.apply(to: table, inputName: source.name)
+        clock.lap("transforms")
+        table = table.appendingStep(ProvenanceStep(action: .export, format: exporter.format.id))
 
         let losses = exporter.losses(for: table, options: exportOptions)
         for loss in losses { FileHandle.standardErrorWrite("mhub: warning [export.field-dropped]: \(exporter.format.id) cannot carry \(loss)") }
@@ -74,6 +70,8 @@ struct ConvertCommand: ParsableCommand {
         do { try Self.write(table, with: exporter, to: output, options: exportOptions) } catch {
             throw CommandFailure(error)
         }
+        clock.lap("export")
+        if timings { FileHandle.standardErrorWrite("mhub: \(clock.line)") }
     }
 
     /// Exports into a temporary file and moves it into place only on success.

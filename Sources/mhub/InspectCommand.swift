@@ -66,7 +66,7 @@ struct TableSummary: Encodable {
         unit = table.unit.description
         structure = table.structure.rawValue
         ranks = table.ranksPresent().map(\.rawValue)
-        source = table.provenance.source
+        source = table.provenance.source.byName
         steps = table.provenance.steps
         let totals = table.sampleTotals()
         sampleTotals = table.samples.indices.map { index in

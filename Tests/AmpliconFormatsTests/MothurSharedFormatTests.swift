@@ -31,7 +31,7 @@ import Testing
         #expect(table.samples.map(\.id) == ["forest", "pasture"])
         #expect(table.taxa.map(\.id) == ["Otu01", "Otu02", "Otu03"])
         #expect(table.sampleTotals() == [5, 4])
-        #expect(table.provenance.source["mothur-label"] == "0.01")
+        #expect(table.provenance.source[SourceKey(name: "mothur-label")] == "0.01")
         #expect(table.diagnostics.contains { $0.code == "mothur.label-chosen" && $0.severity == .warning })
     }
 

@@ -78,7 +78,7 @@ import Testing
         let table = try registry.importTable(biom.with(companions: ["taxonomy": taxonomy]), formatID: nil, options: ImportOptions()).table
         let first = try #require(table.taxa.first { $0.id == "GG_OTU_1" })
         #expect(first.lineage.name(at: .phylum) == "Firmicutes")
-        #expect(table.provenance.source["taxonomy-companion"] == "taxonomy.tsv")
+        #expect(table.provenance.source[SourceKey(name: "taxonomy-companion")] == "taxonomy.tsv")
         #expect(table.diagnostics.contains { $0.code == "taxonomy.companion-unmatched" })
     }
 }

@@ -28,10 +28,10 @@ func importFile(_ url: URL, with importer: some ProfileImporter, options: Import
 /// metadata, source facts and a group-metadata tree.
 func richTable() throws -> ProfileTable {
     var builder = ProfileTableBuilder(unit: .counts, structure: .leaves)
-    builder.provenance.source = ["table-id": "T1", "table-type": "OTU table", "generated-by": "a test",
-                                 "created": "2024-05-01T10:00:00", "lab": "Lab A",
-                                 "group-metadata.observation.tree": "(A:0.1,B:0.2);",
-                                 "group-metadata.observation.tree.data-type": "newick"]
+    builder.provenance.source = SourceFacts(names: [
+        "table-id": "T1", "table-type": "OTU table", "generated-by": "a test", "created": "2024-05-01T10:00:00",
+        "lab": "Lab A", "group-metadata.observation.tree": "(A:0.1,B:0.2);",
+        "group-metadata.observation.tree.data-type": "newick"])
     try builder.addTaxon(Taxon(id: "A", label: "k__Bacteria; p__Firmicutes; g__",
                                lineage: LineageParser.parse("k__Bacteria; p__Firmicutes; g__"),
                                metadata: ["confidence": .number(0.93)]))

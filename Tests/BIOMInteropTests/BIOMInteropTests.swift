@@ -103,4 +103,16 @@ struct BIOMInteropTests {
         try expectSame(table.path, back, taxonomyOnly: true)
         try expectValid(back)
     }
+
+    @Test("Collapse to genus and to phylum agrees with biom-format's Table.collapse",
+          arguments: try GeneratedTables.tables().filter { $0.kind == "hdf5" && $0.name != "no-metadata.hdf5" })
+    func collapseAgreesWithBiomFormat(_ table: GeneratedTable) throws {
+        for (rank, levels) in [("genus", 6), ("phylum", 2)] {
+            let collapsed = output(table, "\(rank).biom")
+            let outcome = try PeerTools.mhub("convert", table.path, "-o", collapsed, "--to", "biom-hdf5", "--collapse", rank)
+            try #require(outcome.status == 0, "mhub convert --collapse \(rank): \(outcome.summary)")
+            let compared = try PeerTools.peer("compare-collapse", table.path, collapsed, String(levels))
+            #expect(compared.status == 0, "collapse to \(rank) differs from biom-format: \(compared.summary)")
+        }
+    }
 }

@@ -78,8 +78,8 @@ import Testing
     @Test func unitAndProvenanceDifferences() throws {
         let expected = try table([("S1", "a", 0.5)], unit: .relative)
         var actual = try table([("S1", "a", 0.5)], unit: .percent)
-        actual.provenance.steps.append(ProvenanceStep(action: "import", format: "x"))
-        actual.provenance.source["source-file"] = "a.tsv"
+        actual.provenance.steps.append(ProvenanceStep(action: .import, format: "x"))
+        actual.provenance.source[.sourceFile] = "a.tsv"
         #expect(ProfileComparison.differences(expected: expected, actual: actual).map(\.field)
                 == [.unit, .provenanceSource, .provenanceSteps])
         let lenient = ComparisonRules(allowImporterAdditions: true)

@@ -18,8 +18,8 @@ enum ReferenceTables {
     /// metadata, provenance with steps, and a diagnostic.
     static func countsLeaves() throws -> ProfileTable {
         var builder = ProfileTableBuilder(unit: .counts, structure: .leaves, provenance: Provenance(
-            source: ["lab": "Reference lab", "assay": "16S V4", "pipeline": "dada2", "pipeline-version": "1.28"],
-            steps: [ProvenanceStep(action: "import", format: "biom-json", parameters: ["file": "table.biom"])]))
+            source: [.lab: "Reference lab", .assay: "16S V4", .pipeline: "dada2", .pipelineVersion: "1.28"],
+            steps: [ProvenanceStep(action: .import, format: "biom-json", parameters: ["file": "table.biom"])]))
         try builder.addSample(Sample(id: "S1", metadata: [
             "subject": .string("P-01"), "age": .integer(41), "bmi": .number(22.75), "collected": .date("2023-05-02"),
             "antibiotics": .bool(false), "diet": .list([.string("vegetarian"), .string("low-fibre")]),
@@ -67,7 +67,7 @@ enum ReferenceTables {
     /// A MetaPhlAn-like percent profile: rows at every rank, residual mass at the genus level.
     static func percentCumulative() throws -> ProfileTable {
         var builder = ProfileTableBuilder(unit: .percent, structure: .cladeCumulative,
-                                          provenance: Provenance(source: ["pipeline": "MetaPhlAn", "database": "mpa_vJun23"]))
+                                          provenance: Provenance(source: [.pipeline: "MetaPhlAn", .database: "mpa_vJun23"]))
         try builder.addSample(Sample(id: "metagenome-1"))
         let rows: [(String, [(Rank, String)], Double)] = [
             ("k__Bacteria", [(.kingdom, "Bacteria")], 100),

@@ -97,7 +97,7 @@ struct FormatRegistryTests {
         let registry = try FormatRegistry([MarkerImporter(id: "one", marker: "X")])
         let (input, _) = try temporaryInput(Array("X\n".utf8), name: "t.txt")
         let imported = try registry.importTable(input, formatID: nil, options: ImportOptions())
-        #expect(imported.table.provenance.steps == [ProvenanceStep(action: "import", format: "one", parameters: ["file": "t.txt"])])
-        #expect(imported.table.provenance.source["source-format"] == "one")
+        #expect(imported.table.provenance.steps == [ProvenanceStep(action: .import, format: "one", parameters: ["file": "t.txt"])])
+        #expect(imported.table.provenance.source[.sourceFormat] == "one")
     }
 }

@@ -34,9 +34,9 @@ final class ProfileJSONFormatTests: XCTestCase {
     /// A table that uses every part of the model.
     private func richTable() throws -> ProfileTable {
         var builder = ProfileTableBuilder(unit: .other("TPM"), structure: .cladeCumulative, provenance: Provenance(
-            source: ["lab": "Example Lab", "source-format": "metaphlan4"],
-            steps: [ProvenanceStep(action: "import", format: "metaphlan4", parameters: ["file": "s1.txt", "db": "vJan21"]),
-                    ProvenanceStep(action: "convert-unit")]))
+            source: SourceFacts([.lab: "Example Lab", .sourceFormat: "metaphlan4", .attribute("generated-by"): "x 1.0"]),
+            steps: [ProvenanceStep(action: .import, format: "metaphlan4", parameters: ["file": "s1.txt", "db": "vJan21"]),
+                    ProvenanceStep(action: .convertUnit), ProvenanceStep(action: .custom("external-step"))]))
         let metadata: [String: MetadataValue] = [
             "text": .string("stool \"A\"\n"), "count": .integer(5), "ratio": .number(5), "negative zero": .number(-0.0),
             "small": .number(1e-300), "nan": .number(.nan), "inf": .number(-.infinity), "day": .date("2016-07-29"),
@@ -44,10 +44,12 @@ final class ProfileJSONFormatTests: XCTestCase {
             "object": .object(["date": .string("not a date"), "inner": .object(["x": .integer(Int64.min)])]),
         ]
         try builder.addSample(Sample(id: "S-é", metadata: metadata))
-        try builder.addSample(Sample(id: "S-empty"))
+        try builder.addSample(Sample(id: "S-empty", source: SourceFacts([.lab: "Other Lab", .pipelineVersion: "4.1"])))
         try builder.addSample(Sample(id: "A 😀"))
-        try builder.addTaxon(Taxon(id: "k__Bacteria", label: "k__Bacteria", lineage: Lineage([(.kingdom, "Bacteria")])!,
-                                   taxonID: TaxonID(system: "ncbi", value: "2")))
+        try builder.addTaxon(Taxon(id: "k__Bacteria", label: "k__Bacteria",
+                                   lineage: Lineage([LineageEntry(rank: .kingdom, name: "Bacteria", id: "2")])!,
+                                   taxonID: TaxonID(system: "ncbi", value: "2", release: "2024-03-01"),
+                                   origins: [TaxonOrigin(label: "k__Bacteria", input: "a.txt"), TaxonOrigin(label: "Bacteria")]))
         try builder.addTaxon(Taxon(id: "k__Bacteria|g__X", label: "k__Bacteria|g__X",
                                    lineage: Lineage([(.kingdom, "Bacteria"), (.unranked, "clade"), (.genus, "X"), (.species, "")])!,
                                    metadata: ["confidence": .number(0.75), "tags": .list([.string("a")])]))
@@ -139,7 +141,7 @@ final class ProfileJSONFormatTests: XCTestCase {
         XCTAssertEqual(lines.filter { $0.hasPrefix("    {\"id\":\"") }.count, 6, "three samples and three taxa, one per line")
         XCTAssertEqual(lines.first, "{")
         XCTAssertEqual(lines[1], #"  "format": "mhub-profile","#)
-        XCTAssertEqual(lines[2], #"  "format_version": 1,"#)
+        XCTAssertEqual(lines[2], #"  "format_version": 2,"#)
     }
 
     func testKeyOrderAndLayoutOfTheInputDoNotMatter() throws {
@@ -254,7 +256,13 @@ final class ProfileJSONFormatTests: XCTestCase {
         assertError(document(taxa: #"{"id": "t1", "label": "", "lineage": [["genre", "X"]]}"#), code: "invalid-value", line: 9,
                     "not a rank")
         assertError(document(taxa: #"{"id": "t1", "label": "", "taxon_id": "816"}"#), code: "invalid-value", line: 9, "system:value")
-        assertError(document(header: #""format_version": 2"#), code: "unsupported", line: 3)
+        assertError(document(header: #""format_version": 3"#), code: "unsupported", line: 3)
+        assertError(document(taxa: #"{"id": "t1", "label": "", "origins": [{"label": "x"}]}"#), code: "unsupported", line: 9,
+                    "needs format_version 2")
+        assertError(document(samples: #"{"id": "S1", "source": {"generated-by": "x"}}"#), code: "invalid-value", line: 5,
+                    "not a sample source fact")
+        assertError(document(taxa: #"{"id": "t1", "label": "", "taxon_id_release": "r214"}"#), code: "invalid-value", line: 9,
+                    "without taxon_id")
         assertError(document(header: #""format_version": "1""#), code: "invalid-value", line: 3, "an integer")
         assertError(document(header: #""format_version": 1, "format_version": 1"#), code: "syntax", line: 3, "occurs twice")
         assertError(document(header: #""format_version": 1, "extra": true"#), code: "syntax", line: 3, "unknown key \"extra\"")
@@ -268,10 +276,11 @@ final class ProfileJSONFormatTests: XCTestCase {
 
     func testTruncationAtEveryPointIsATypedError() throws {
         let bytes = try export(try richTable())
-        for length in stride(from: 0, to: bytes.count, by: 7) {
+        // Every cut that removes more than the final newline.
+        for length in stride(from: 0, to: bytes.count - 1, by: 7) {
             do {
                 _ = try importBytes(Array(bytes[..<length]))
-                XCTFail("a file cut at byte \(length) was accepted")
+                XCTFail("a file cut at byte \(length) was accepted: \(String(decoding: bytes[max(0, length - 80)..<length], as: UTF8.self).debugDescription)")
             } catch {
                 XCTAssertTrue(["syntax", "empty-input", "missing-field"].contains(error.code), "\(length): \(error)")
             }
@@ -303,7 +312,7 @@ final class ProfileJSONFormatTests: XCTestCase {
         for (index, bytes) in exported.enumerated() {
             try Data(bytes).write(to: folder.appendingPathComponent("export-\(index).json"))
         }
-        let broken = String(decoding: exported[0], as: UTF8.self).replacingOccurrences(of: "\"format_version\": 1", with: "\"format_version\": 2")
+        let broken = String(decoding: exported[0], as: UTF8.self).replacingOccurrences(of: "\"format_version\": 2", with: "\"format_version\": 3")
         try Data(broken.utf8).write(to: folder.appendingPathComponent("broken.json"))
 
         let script = """

@@ -50,7 +50,7 @@ struct LeafConversionTests {
         let residual = try #require(leaves.taxa.first { $0.id == "k__Bacteria|p__Firmicutes|unclassified" })
         #expect(residual.metadata["residual-of"] == .string("k__Bacteria|p__Firmicutes"))
         #expect(residual.lineage.deepestNamed?.name == "Firmicutes")
-        #expect(leaves.provenance.steps.last?.action == "to-leaves")
+        #expect(leaves.provenance.steps.last?.action == .toLeaves)
     }
 
     @Test func childrenExceedingTheirParentAreReported() throws {

@@ -52,6 +52,6 @@ struct UnitConversionTests {
     @Test func conversionsAreLogged() throws {
         let converted = try counts([1]).converted(to: .percent)
         #expect(converted.unit == .percent)
-        #expect(converted.provenance.steps == [ProvenanceStep(action: "convert-unit", parameters: ["from": "counts", "to": "percent"])])
+        #expect(converted.provenance.steps == [ProvenanceStep(action: .convertUnit, parameters: ["from": "counts", "to": "percent"])])
     }
 }

@@ -162,7 +162,7 @@ final class DescriptorTests: XCTestCase {
         XCTAssertEqual(table.value(sample: 0, taxon: 0), 55.5)
         XCTAssertEqual(table.taxa[1].lineage, Lineage([(.phylum, "Firmicutes")]))
         XCTAssertEqual(table.unit, .percent)
-        XCTAssertEqual(table.provenance.source["pipeline"], "example-lab")
+        XCTAssertEqual(table.provenance.source[.pipeline], "example-lab")
     }
 
     func testBrokenUserDescriptorFailsTheRegistryWithEveryFile() throws {

@@ -77,7 +77,7 @@ final class DialectImportTests: XCTestCase {
         let table = try TableTestSupport.read("taxon|S1|S2\nBacteroides|1 250|0\nBlautia|3|7\n", name: "p.txt", with: WideCSVFormat())
         XCTAssertEqual(table.samples.map(\.id), ["S1", "S2"])
         XCTAssertEqual(table.value(sample: 0, taxon: 0), 1250)
-        XCTAssertTrue(table.provenance.source["dialect"]?.contains("pipe") == true)
+        XCTAssertTrue(table.provenance.source[.dialect]?.contains("pipe") == true)
     }
 
     func testQuotedFieldsMaySpanLines() throws {

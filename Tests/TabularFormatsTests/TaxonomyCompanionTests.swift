@@ -22,7 +22,7 @@ final class TaxonomyCompanionTests: XCTestCase {
         XCTAssertEqual(table.taxa[0].label, "seq1")
         let unmatched = try XCTUnwrap(table.diagnostics.first { $0.code == "taxonomy.companion-unmatched" })
         XCTAssertTrue(unmatched.message.hasPrefix("1 of 3"), unmatched.message)
-        XCTAssertEqual(table.provenance.source["taxonomy-companion"], "taxonomy.tsv")
+        XCTAssertEqual(table.provenance.source[.taxonomyCompanion], "taxonomy.tsv")
     }
 
     func testHeaderlessTaxonomy() throws {

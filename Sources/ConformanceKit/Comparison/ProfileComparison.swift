@@ -45,6 +45,8 @@ private struct DifferenceCollector {
         for (expectedIndex, actualIndex) in samplePairs {
             compareMetadata(expected.samples[expectedIndex].metadata, actual.samples[actualIndex].metadata,
                             field: .sampleMetadata, subject: "sample '\(expected.samples[expectedIndex].id)'")
+            compareSource(expected.samples[expectedIndex].source, actual.samples[actualIndex].source, field: .sampleSources,
+                          subject: "sample '\(expected.samples[expectedIndex].id)' ", lenient: false)
         }
         for (expectedIndex, actualIndex) in taxonPairs {
             compareTaxon(expected.taxa[expectedIndex], actual.taxa[actualIndex])
@@ -109,6 +111,13 @@ private struct DifferenceCollector {
                  actual: actual.taxonID?.description ?? "none")
         }
         compareMetadata(expected.metadata, actual.metadata, field: .taxonMetadata, subject: subject)
+        if expected.origins != actual.origins {
+            note(.taxonOrigins, subject, expected: describe(expected.origins), actual: describe(actual.origins))
+        }
+    }
+
+    func describe(_ origins: [TaxonOrigin]) -> String {
+        origins.isEmpty ? "none" : origins.map { "\(quoted($0.label))\($0.input.map { " from \($0)" } ?? "")" }.joined(separator: ", ")
     }
 
     // MARK: Values
@@ -171,16 +180,11 @@ private struct DifferenceCollector {
 
     // MARK: Provenance and diagnostics
 
-    static let fileDescribingSourceKeys: Set<String> = ["source-format", "source-file"]
+    static let fileDescribingSourceKeys: Set<SourceKey> = [.sourceFormat, .sourceFile]
 
     mutating func compareProvenance(_ expected: Provenance, _ actual: Provenance) {
         let lenient = rules.allowImporterAdditions
-        for key in Set(expected.source.keys).union(actual.source.keys).sorted() {
-            if lenient && Self.fileDescribingSourceKeys.contains(key) { continue }
-            let want = expected.source[key], got = actual.source[key]
-            if want == got || (lenient && want == nil) { continue }
-            note(.provenanceSource, "key '\(key)'", expected: want.map(quoted) ?? "absent", actual: got.map(quoted) ?? "missing")
-        }
+        compareSource(expected.source, actual.source, field: .provenanceSource, subject: "", lenient: lenient)
         let comparedSteps = lenient ? Array(actual.steps.prefix(expected.steps.count)) : actual.steps
         if comparedSteps != expected.steps {
             let position = zip(expected.steps, comparedSteps).enumerated().first { $0.element.0 != $0.element.1 }?.offset
@@ -188,6 +192,17 @@ private struct DifferenceCollector {
             note(.provenanceSteps, "step \(position + 1)",
                  expected: position < expected.steps.count ? describe(expected.steps[position]) : "no step",
                  actual: position < comparedSteps.count ? describe(comparedSteps[position]) : "no step")
+        }
+    }
+
+    /// Source facts key by key; `lenient` lets a re-import add facts and describe its own file.
+    mutating func compareSource(_ expected: SourceFacts, _ actual: SourceFacts, field: ProfileField, subject: String,
+                                lenient: Bool) {
+        for key in Set(expected.keys).union(actual.keys).sorted() {
+            if lenient && Self.fileDescribingSourceKeys.contains(key) { continue }
+            let want = expected[key], got = actual[key]
+            if want == got || (lenient && want == nil) { continue }
+            note(field, "\(subject)key '\(key)'", expected: want.map(quoted) ?? "absent", actual: got.map(quoted) ?? "missing")
         }
     }
 

@@ -9,6 +9,8 @@ mhub wrote, compares, and validates.
     python biom_peer.py from-artifact QZA [TAXONOMY_QZA] OUT
                                               # the artifact's own feature-table.biom, with taxonomy.tsv
                                               # joined as QIIME 2 does (biom add-metadata --sc-separated)
+    python biom_peer.py compare-collapse ORIGINAL COLLAPSED LEVELS
+                                              # Table.collapse by the first LEVELS taxonomy levels vs mhub's collapse
 
 compare and validate print what differs or is invalid and exit 1 when anything does.
 """
@@ -152,6 +154,45 @@ def compare(left_path, right_path, taxonomy_only):
     return 1 if problems else 0
 
 
+def collapse_key(taxonomy, levels):
+    """The group a taxonomy falls in: its first `levels` named levels, without mhub's placeholders."""
+    named = [level for level in (taxonomy or []) if level and not level.split("__", 1)[-1].startswith("unclassified")]
+    named = [level for level in named if not level.endswith("__")]
+    return "; ".join(named[:levels])
+
+
+def compare_collapse(original_path, collapsed_path, levels):
+    """biom-format's Table.collapse of the original by taxonomy prefix against mhub's collapse."""
+    original, collapsed = load_table(original_path), load_table(collapsed_path)
+    expected = original.collapse(lambda identifier, metadata: collapse_key(metadata["taxonomy"], levels),
+                                 axis="observation", norm=False, include_collapsed_metadata=False)
+    want = {}
+    for values, identifier, _ in expected.iter(axis="observation", dense=True):
+        want[identifier] = dict(zip(expected.ids(axis="sample"), values))
+    got = {}
+    for values, identifier, metadata in collapsed.iter(axis="observation", dense=True):
+        # mhub names collapsed rows by their lineage and writes no taxonomy that the id already gives.
+        taxonomy = metadata.get("taxonomy") if metadata else None
+        key = collapse_key(taxonomy or identifier.split(";"), levels)
+        if key in got:
+            print(f"mhub has two rows for group {key}")
+            return 1
+        got[key] = dict(zip(collapsed.ids(axis="sample"), values))
+    problems = []
+    if set(want) != set(got):
+        problems.append(f"groups differ: only biom-format {sorted(set(want) - set(got))[:3]}, "
+                        f"only mhub {sorted(set(got) - set(want))[:3]}")
+    for key in sorted(set(want) & set(got)):
+        for sample, value in want[key].items():
+            other = got[key].get(sample, 0.0)
+            if abs(value - other) > 1e-9 * max(1.0, abs(value)):
+                problems.append(f"group {key} sample {sample}: biom-format {value}, mhub {other}")
+                break
+    for problem in problems[:10]:
+        print(problem)
+    return 1 if problems else 0
+
+
 def validate(path):
     result = TableValidator()(table=path)
     for line in result["report_lines"]:
@@ -218,6 +259,8 @@ def main(arguments):
         return 0
     if command == "compare":
         return compare(arguments[1], arguments[2], "--taxonomy-only" in arguments[3:])
+    if command == "compare-collapse":
+        return compare_collapse(arguments[1], arguments[2], int(arguments[3]))
     if command == "validate":
         return validate(arguments[1])
     if command == "to-tsv":

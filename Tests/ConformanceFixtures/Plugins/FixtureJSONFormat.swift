@@ -23,10 +23,14 @@ public struct FixtureJSONFormat: ProfileImporter, ProfileExporter {
             throw .syntax(input.location(), reason: "not fixture profile JSON: \(error)")
         }
         var builder = ProfileTableBuilder(unit: AbundanceUnit(wireName: document.unit), structure: document.structure,
-                                          provenance: document.provenance)
+                                          provenance: document.provenance.model)
+        let taxa = document.taxa.compactMap { $0.model() }
+        guard taxa.count == document.taxa.count else {
+            throw .invalidValue(input.location(), value: "lineage", reason: "lists ranks out of order")
+        }
         do {
-            for sample in document.samples { try builder.addSample(sample) }
-            for taxon in document.taxa { try builder.addTaxon(taxon) }
+            for sample in document.samples { try builder.addSample(Sample(id: sample.id, metadata: sample.metadata)) }
+            for taxon in taxa { try builder.addTaxon(taxon) }
             for entry in document.values { try builder.setValue(entry[2], sample: Int(entry[0]), taxon: Int(entry[1])) }
         } catch {
             throw ImportError(error, at: input.location())
@@ -49,8 +53,9 @@ public struct FixtureJSONFormat: ProfileImporter, ProfileExporter {
             for entry in table.abundances.entries(ofSample: sample) { values.append([Double(sample), Double(entry.taxon), entry.value]) }
         }
         let document = Document(marker: "fixture-profile", unit: table.unit.description, structure: table.structure,
-                                samples: table.samples, taxa: table.taxa, values: values,
-                                provenance: table.provenance, diagnostics: table.diagnostics)
+                                samples: table.samples.map { DocumentSample(id: $0.id, metadata: $0.metadata) },
+                                taxa: table.taxa.map(DocumentTaxon.init), values: values,
+                                provenance: DocumentProvenance(table.provenance), diagnostics: table.diagnostics)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do { try output.write(try encoder.encode(document)) } catch let error as ExportError { throw error } catch {
@@ -63,11 +68,64 @@ public struct FixtureJSONFormat: ProfileImporter, ProfileExporter {
         var marker: String
         var unit: String
         var structure: ProfileStructure
-        var samples: [Sample]
-        var taxa: [Taxon]
+        var samples: [DocumentSample]
+        var taxa: [DocumentTaxon]
         /// `[sample index, taxon index, value]` triples.
         var values: [[Double]]
-        var provenance: Provenance
+        var provenance: DocumentProvenance
         var diagnostics: [Diagnostic]
+    }
+
+    private struct DocumentSample: Codable {
+        var id: String
+        var metadata: [String: MetadataValue]
+    }
+
+    private struct DocumentLevel: Codable {
+        var rank: Rank
+        var name: String
+    }
+
+    private struct DocumentTaxon: Codable {
+        var id: String
+        var label: String
+        var lineage: [DocumentLevel]
+        var taxonID: TaxonID?
+        var metadata: [String: MetadataValue]
+
+        init(_ taxon: Taxon) {
+            id = taxon.id
+            label = taxon.label
+            lineage = taxon.lineage.entries.map { DocumentLevel(rank: $0.rank, name: $0.name) }
+            taxonID = taxon.taxonID
+            metadata = taxon.metadata
+        }
+
+        func model() -> Taxon? {
+            guard let lineage = Lineage(lineage.map { LineageEntry(rank: $0.rank, name: $0.name) }) else { return nil }
+            return Taxon(id: id, label: label, lineage: lineage, taxonID: taxonID, metadata: metadata)
+        }
+    }
+
+    private struct DocumentStep: Codable {
+        var action: String
+        var format: String?
+        var parameters: [String: String]
+    }
+
+    private struct DocumentProvenance: Codable {
+        var source: [String: String]
+        var steps: [DocumentStep]
+
+        init(_ provenance: Provenance) {
+            source = provenance.source.byName
+            steps = provenance.steps.map { DocumentStep(action: $0.action.rawValue, format: $0.format, parameters: $0.parameters) }
+        }
+
+        var model: Provenance {
+            Provenance(source: SourceFacts(names: source),
+                       steps: steps.map { ProvenanceStep(action: ProvenanceAction(name: $0.action), format: $0.format,
+                                                         parameters: $0.parameters) })
+        }
     }
 }
