@@ -76,12 +76,15 @@ final class ArtifactArchive {
         do { handle = try FileHandle(forWritingTo: file.url) } catch {
             throw .io(input.location(path: path), reason: "cannot write a temporary file: \(error.localizedDescription)")
         }
-        defer { try? handle.close() }
         var writeFailure: (any Error)?
-        try extract(entry, perEntryLimit: limits.maxExpandedBytes) { chunk in
-            guard writeFailure == nil else { return }
-            do { try handle.write(contentsOf: chunk) } catch { writeFailure = error }
+        let extracted = Result { () throws(ImportError) in
+            try extract(entry, perEntryLimit: limits.maxExpandedBytes) { chunk in
+                guard writeFailure == nil else { return }
+                do { try handle.write(contentsOf: chunk) } catch { writeFailure = error }
+            }
         }
+        do { try handle.close() } catch { writeFailure = writeFailure ?? error }
+        try extracted.get()
         if let writeFailure {
             throw .io(input.location(path: path), reason: "cannot write a temporary file: \(writeFailure.localizedDescription)")
         }

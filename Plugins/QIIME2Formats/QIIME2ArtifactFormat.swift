@@ -75,7 +75,7 @@ public struct QIIME2ArtifactFormat: ProfileImporter {
         if let taxonomy { tableInput = tableInput.with(companions: [TaxonomyCompanion.role: taxonomy.input]) }
         var tableOptions = options
         tableOptions.unit = options.unit ?? unit
-        let reader: any ProfileImporter = Self.isHDF5(biom.url) ? BIOMHDF5Format() : BIOMJSONFormat()
+        let reader: any ProfileImporter = try Self.isHDF5(tableInput) ? BIOMHDF5Format() : BIOMJSONFormat()
         var table = try withExtendedLifetime(biom) { () throws(ImportError) in try reader.read(tableInput, options: tableOptions) }
         ArtifactProvenance.record(artifact.metadata, taxonomy: taxonomy?.metadata, into: &table.provenance)
         return table
@@ -116,12 +116,10 @@ public struct QIIME2ArtifactFormat: ProfileImporter {
         return groups.map(\.count) == [8, 4, 4, 4, 12] && groups.allSatisfy { $0.allSatisfy(\.isHexDigit) }
     }
 
-    /// Whether a file starts with the HDF5 signature (BIOM 2.1) rather than JSON (BIOM 1.0).
-    private static func isHDF5(_ url: URL) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: url.path) else { return false }
-        defer { try? handle.close() }
-        let head = handle.readData(ofLength: 8)
-        return Array(head) == [0x89, 0x48, 0x44, 0x46, 0x0D, 0x0A, 0x1A, 0x0A]
+    /// Whether the payload is BIOM 2.1 (HDF5) rather than BIOM 1.0 (JSON), as the BIOM plugins detect it.
+    private static func isHDF5(_ payload: ImportInput) throws(ImportError) -> Bool {
+        let prefix = try payload.prefix()
+        return BIOMHDF5Format().detect(prefix).confidence > BIOMJSONFormat().detect(prefix).confidence
     }
 }
 
