@@ -2,7 +2,7 @@ import ProfileModel
 
 /// Checks that an imported table's values can be what its unit and structure say, and warns
 /// (so that `--strict` fails) when they cannot: a compositional sample whose total, counted
-/// once per the structure, is well over the whole (percentages summing to 195 are cumulative
+/// once per the structure (``wholeMeasure(of:)``), is well over the whole (percentages summing to 195 are cumulative
 /// rows read as leaves, or not percentages at all), or fractional "counts" that all look like
 /// percentages yet sum far past 100.
 public enum AbundancePlausibility {
@@ -12,12 +12,26 @@ public enum AbundancePlausibility {
 
     /// The warnings for `table`, at most one per rule.
     public static func diagnostics(for table: ProfileTable) -> [Diagnostic] {
-        let totals = table.sampleTotals()
+        let totals = wholeMeasure(of: table)
         if let whole = table.unit.wholeSampleTotal {
             return overWhole(totals, whole: whole, table: table).map { [$0] } ?? []
         }
         if case .counts = table.unit { return percentLikeCounts(totals, table: table).map { [$0] } ?? [] }
         return []
+    }
+
+    /// What each sample's values add up to, counted once: the sum of all rows for leaves, and
+    /// for clade-cumulative tables the largest sum of the rows of one rank (each rank of a
+    /// cumulative profile sums to at most the whole, even when rows carry no lineage to link
+    /// them, as reports that name only a taxon and its rank do).
+    static func wholeMeasure(of table: ProfileTable) -> [Double] {
+        guard table.structure == .cladeCumulative else { return table.sampleTotals() }
+        let rankOfTaxon = table.taxa.map { $0.lineage.deepestRank }
+        return (0..<table.samples.count).map { sample in
+            var byRank: [Rank?: Double] = [:]
+            for (taxon, value) in table.abundances.entries(ofSample: sample) { byRank[rankOfTaxon[taxon], default: 0] += value }
+            return byRank.values.max() ?? 0
+        }
     }
 
     /// Samples whose total exceeds the unit's whole (100 %, 1, 10⁶ cpm) by more than the tolerance.
@@ -27,7 +41,7 @@ public enum AbundancePlausibility {
         let code = whole == 100 ? "abundance.sum-over-100" : whole == 1 ? "abundance.sum-over-1" : "abundance.sum-over-whole"
         return Diagnostic(
             code: code,
-            message: "\(over.count) of \(totals.count) sample(s) sum to more than \(shown(whole)) \(table.unit) (largest \(shown(totals[worst]))): the values cannot all be \(table.unit)\(table.structure == .leaves ? ", or the rows overlap (clade-cumulative rows read as leaves)" : "")",
+            message: "\(over.count) of \(totals.count) sample(s) sum to more than \(shown(whole)) \(table.unit)\(table.structure == .cladeCumulative ? " at one rank" : "") (largest \(shown(totals[worst]))): the values cannot all be \(table.unit)\(table.structure == .leaves ? ", or the rows overlap (clade-cumulative rows read as leaves)" : "")",
             sample: table.samples[worst].id)
     }
 
