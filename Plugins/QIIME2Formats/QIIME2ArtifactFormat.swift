@@ -50,6 +50,9 @@ public struct QIIME2ArtifactFormat: ProfileImporter {
     static let taxonomyType = "FeatureData[Taxonomy]"
 
     public func detect(_ prefix: InputPrefix) -> Detection {
+        if Self.looksLikeTaxonomyTSV(prefix) {
+            return .unsure(reason: "a QIIME 2 taxonomy table (Feature ID, Taxon), the payload of a FeatureData[Taxonomy] artifact: the companion of a feature table, not a profile")
+        }
         guard let member = Self.firstMemberName(prefix.bytes) else { return .noMatch }
         guard let root = member.split(separator: "/", omittingEmptySubsequences: false).first,
               member.contains("/"), Self.isUUID(root) else {
@@ -59,6 +62,10 @@ public struct QIIME2ArtifactFormat: ProfileImporter {
     }
 
     public func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
+        if Self.looksLikeTaxonomyTSV(try input.prefix(maxBytes: 4096)) {
+            throw .unsupported(input.location(line: 1),
+                               reason: "this is a QIIME 2 taxonomy table, which gives features their lineages but holds no abundances: import the feature table with --companion taxonomy=\(input.name)")
+        }
         let artifact = try OpenedArtifact(input, limits: limits)
         if artifact.metadata.semanticType == Self.taxonomyType {
             return try readTaxonomy(artifact)
@@ -101,6 +108,13 @@ public struct QIIME2ArtifactFormat: ProfileImporter {
     }
 
     // MARK: Detection helpers
+
+    /// Whether the text starts with the header of QIIME 2's taxonomy.tsv (`Feature ID`, `Taxon`, …).
+    static func looksLikeTaxonomyTSV(_ prefix: InputPrefix) -> Bool {
+        guard let first = prefix.firstNonBlankLines(1).first else { return false }
+        let cells = TextCells.split(String(first), delimiter: UInt8(ascii: "\t"), quote: nil).map(HeaderCells.normalized)
+        return cells.count >= 2 && cells[0] == "feature id" && cells[1] == "taxon"
+    }
 
     /// The name of the zip's first local file header, if the bytes start with one.
     static func firstMemberName(_ bytes: [UInt8]) -> String? {

@@ -20,6 +20,19 @@ import Testing
         #expect(plugin.detect(try plainZip.prefix()) == .noMatch)
     }
 
+    @Test func aBareTaxonomyTSVIsNamedAndRefusedWithAHint() throws {
+        let text = "Feature ID\tTaxon\tConfidence\nf1\tk__Bacteria; p__Firmicutes\t0.98\n"
+        let input = try AmpliconTestSupport.input(text, name: "taxonomy.tsv")
+        guard case .unsure(let reason) = plugin.detect(try input.prefix()) else {
+            Issue.record("expected unsure")
+            return
+        }
+        #expect(reason.contains("companion"))
+        let error = AmpliconTestSupport.failure { () throws(ImportError) in try plugin.read(input, options: ImportOptions()) }
+        #expect(error?.code == "unsupported")
+        #expect(error?.message.contains("--companion taxonomy=taxonomy.tsv") == true)
+    }
+
     @Test func aFrequencyTableKeepsTheArtifactsIdentityInProvenance() throws {
         let table = try plugin.read(artifact("valid-own-frequency.qza"), options: ImportOptions())
         #expect(table.unit == .counts)
