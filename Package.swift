@@ -70,7 +70,7 @@ let package = Package(
             name: "mhub",
             dependencies: [
                 "BuiltInFormats", "ConformanceKit", "ExternalPlugins", "FormatDescriptors", "FormatKit", "ProfileModel",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "TabularKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/mhub"),
 

@@ -32,6 +32,11 @@ import ProfileModel
 public struct BIOMHDF5Format: ProfileImporter, ProfileExporter {
     public init() {}
 
+    /// `--export-option compression=0…9`.
+    static let compression = PluginOption(
+        name: "compression", kind: .integer(0...9), defaultValue: "1",
+        help: "the deflate level of every dataset after byte-shuffling (0 stores uncompressed)")
+
     public let format = FormatDescription(
         id: "biom-hdf5", name: "BIOM 2.1 (HDF5)",
         summary: "Biological Observation Matrix 2.1 in HDF5, as written by QIIME 2 and biom-format.",
@@ -42,7 +47,7 @@ public struct BIOMHDF5Format: ProfileImporter, ProfileExporter {
                        "the unit, which readers infer from the values",
                        "clade-cumulative structure (written as leaves with residual rows)",
                        "the type of null, absent or mixed-type metadata (written as text)"],
-        companions: [BIOMTaxonomyCompanion.description], isBinary: true)
+        companions: [BIOMTaxonomyCompanion.description], exportOptions: [Self.compression], isBinary: true)
 
     /// The HDF5 signature, at the start of the file or after a user block of 512 × 2ⁿ bytes.
     static let signature: [UInt8] = [0x89, 0x48, 0x44, 0x46, 0x0D, 0x0A, 0x1A, 0x0A]
@@ -62,34 +67,16 @@ public struct BIOMHDF5Format: ProfileImporter, ProfileExporter {
         try BIOMHDF5Reader(input: input, options: options).read()
     }
 
-    public func losses(for table: ProfileTable, options: ExportOptions) -> [DeclaredLoss] {
-        let written = table.asBIOMRows
-        let observations = BIOMObservationMapping.Export(taxa: written.taxa)
-        var losses = BIOMExportLosses.common(for: table, written: written, observations: observations,
-                                             reserved: BIOMHDF5Writer.reservedNames)
-        let writer = BIOMHDF5Writer(table: written, compression: nil)
-        let axes: [(String, [[String: MetadataValue]])] = [("taxa", writer.observationMetadata(observations)),
-                                                          ("samples", written.samples.map(\.metadata))]
-        for (field, objects) in axes {
-            for category in Set(objects.flatMap(\.keys)).sorted()
-            where field == "samples" || !BIOMObservationMapping.keysWhereEmptyMeansAbsent.contains(category) {
-                if let loss = BIOMHDF5Metadata.Column.plan(objects.map { $0[category] }).loss {
-                    losses.append(DeclaredLoss(field: "\(field).metadata", detail: "\(category): \(loss)"))
-                }
-            }
+    public func plan(_ table: ProfileTable, options: ExportOptions) throws(ExportError) -> BIOMHDF5Plan {
+        let level: Int?
+        do { level = try options.integer(Self.compression, format: format.id, direction: .export) } catch {
+            throw .invalidOption(error)
         }
-        return losses
+        return try BIOMHDF5Plan(table, compression: level.flatMap { $0 == 0 ? nil : HDF5Compression(level: $0) })
     }
 
-    public func write(_ table: ProfileTable, to output: inout OutputSink, options: ExportOptions) throws(ExportError) {
-        var compression: HDF5Compression? = HDF5Compression(level: 1)
-        if let text = options.parameters["compression"] {
-            guard let level = Int(text), (0...9).contains(level) else {
-                throw .cannotRepresent(reason: "export option compression must be a level from 0 to 9, not '\(text)'")
-            }
-            compression = level == 0 ? nil : HDF5Compression(level: level)
-        }
-        try BIOMHDF5Writer(table: table.asBIOMRows, compression: compression).write(to: output.fileURL.path)
+    public func write(_ plan: BIOMHDF5Plan, to output: inout OutputSink) throws(ExportError) {
+        try BIOMHDF5Writer(plan: plan).write(to: output.fileURL.path)
     }
 
     private func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {

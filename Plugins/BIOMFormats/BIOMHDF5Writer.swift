@@ -7,8 +7,9 @@ import ProfileModel
 /// its ids, its compressed matrix (observation-oriented CSR, sample-oriented CSC), its
 /// metadata datasets and its group metadata. Every dataset is chunked and deflated.
 struct BIOMHDF5Writer {
-    let table: ProfileTable
-    let compression: HDF5Compression?
+    let plan: BIOMHDF5Plan
+    private var table: ProfileTable { plan.biom.table }
+    private var compression: HDF5Compression? { plan.compression }
 
     /// Root attribute names the format defines; source facts cannot take them.
     static let reservedNames = BIOMHDF5Reader.attributeNames
@@ -17,15 +18,10 @@ struct BIOMHDF5Writer {
         do {
             let file = try HDF5File.create(at: path)
             try writeAttributes(file.root)
-            let nnz = table.abundances.nonZeroCount
-            guard nnz <= Int(Int32.max) else {
-                throw ExportError.cannotRepresent(reason: "\(nnz) entries exceed BIOM's 32-bit offsets")
-            }
-            let taxonMetadata = observationMetadata(BIOMObservationMapping.Export(taxa: table.taxa))
-            try writeAxis(file.root, name: "observation", ids: table.taxa.map(\.id), metadata: taxonMetadata,
-                          matrix: observationMatrix())
+            try writeAxis(file.root, name: "observation", ids: table.taxa.map(\.id), metadata: plan.observationMetadata,
+                          columns: plan.observationColumns, matrix: observationMatrix())
             try writeAxis(file.root, name: "sample", ids: table.samples.map(\.id),
-                          metadata: table.samples.map(\.metadata), matrix: sampleMatrix())
+                          metadata: table.samples.map(\.metadata), columns: plan.sampleColumns, matrix: sampleMatrix())
             try file.close()
         } catch let error as HDF5Error {
             throw .io(path: path, reason: "\(error)")
@@ -37,7 +33,7 @@ struct BIOMHDF5Writer {
     }
 
     private func writeAttributes(_ root: HDF5Group) throws {
-        let header = BIOMHeader.forExport(table, now: Date()).header
+        let header = plan.biom.header
         try root.setAttribute("id", .scalar(header.tableID ?? "No Table ID"))
         try root.setAttribute("type", .scalar(header.type ?? ""))
         try root.setAttribute("format-url", .scalar(BIOMHeader.formatURLValue))
@@ -47,7 +43,7 @@ struct BIOMHDF5Writer {
         try root.setAttribute("shape", HDF5Array(.int64([Int64(table.taxa.count), Int64(table.samples.count)])))
         try root.setAttribute("nnz", .scalar(Int64(table.abundances.nonZeroCount)))
         if let comment = header.comment { try root.setAttribute(BIOMHeader.Key.comment.rawValue, .scalar(comment)) }
-        for (key, value) in BIOMHeader.extraEntries(of: table, reserved: Self.reservedNames).entries
+        for (key, value) in plan.biom.extraEntries
         where !BIOMGroupMetadata.isGroupMetadataKey(key) {
             try root.setAttribute(key, .scalar(value))
         }
@@ -55,6 +51,7 @@ struct BIOMHDF5Writer {
 
     /// One axis: `ids`, `matrix/{data,indices,indptr}`, `metadata/*`, `group-metadata/*`.
     private func writeAxis(_ root: HDF5Group, name: String, ids: [String], metadata: [[String: MetadataValue]],
+                           columns: [BIOMHDF5Plan.CategoryColumn],
                            matrix: (data: [Double], indices: [Int32], indptr: [Int32])) throws {
         let axis = try root.createGroup(name)
         try axis.createDataset("ids", HDF5Array(.strings(ids)), compression: compression)
@@ -64,24 +61,15 @@ struct BIOMHDF5Writer {
         try matrixGroup.createDataset("indptr", HDF5Array(.int32(matrix.indptr)), compression: compression)
 
         let metadataGroup = try axis.createGroup("metadata")
-        for category in Set(metadata.flatMap(\.keys)).sorted() {
-            let values = metadata.map { $0[category] }
-            let column = BIOMHDF5Metadata.Column.plan(values)
-            try metadataGroup.createDataset(BIOMHDF5Metadata.datasetName(for: category), column.array(values),
-                                            compression: compression)
+        for (category, column) in columns {
+            try metadataGroup.createDataset(BIOMHDF5Metadata.datasetName(for: category),
+                                            column.array(metadata.map { $0[category] }), compression: compression)
         }
         let groupMetadata = try axis.createGroup("group-metadata")
         for entry in BIOMGroupMetadata.entries(in: table.provenance.source, axis: name) {
             let dataset = try groupMetadata.createDataset(BIOMHDF5Metadata.datasetName(for: entry.name),
                                                           HDF5Array(.strings([entry.value])), compression: compression)
             if let dataType = entry.dataType { try dataset.setAttribute("data_type", HDF5Array.scalar(dataType)) }
-        }
-    }
-
-    /// The metadata object of every taxon, with taxonomy rows on all of them when any has one.
-    func observationMetadata(_ observations: BIOMObservationMapping.Export) -> [[String: MetadataValue]] {
-        table.taxa.enumerated().map { index, taxon in
-            observations.metadata(for: taxon, at: index, dropsEmptyTokens: true)
         }
     }
 

@@ -92,10 +92,10 @@ struct BIOMHeader: Equatable {
             header.type = fallbackType
             let cameFromBIOM = source[.sourceFormat]?.hasPrefix("biom") == true
             if let given = source[Key.type] {
-                repairs.append(DeclaredLoss(field: "provenance.source",
+                repairs.append(DeclaredLoss(field: .provenanceSource,
                                             detail: "\(Key.type) '\(given)' is not a BIOM table type; written as '\(fallbackType)'"))
             } else if cameFromBIOM {
-                repairs.append(DeclaredLoss(field: "provenance.source",
+                repairs.append(DeclaredLoss(field: .provenanceSource,
                                             detail: "\(Key.type): the source BIOM file gave no table type; written as '\(fallbackType)'"))
             }
         }
@@ -107,7 +107,7 @@ struct BIOMHeader: Equatable {
                 header.created = given
             } else {
                 header.created = today
-                repairs.append(DeclaredLoss(field: "provenance.source",
+                repairs.append(DeclaredLoss(field: .provenanceSource,
                                             detail: "\(Key.created) '\(given)' is not a date BIOM validators accept; written as \(today)"))
             }
         } else {
@@ -131,7 +131,7 @@ struct BIOMHeader: Equatable {
         var clashes: [DeclaredLoss] = []
         for (key, value) in table.provenance.source where !Key.all.contains(key) {
             if reserved.contains(key.rawValue) {
-                clashes.append(DeclaredLoss(field: "provenance.source",
+                clashes.append(DeclaredLoss(field: .provenanceSource,
                                             detail: "'\(key)' is a name the format reserves for itself"))
             } else {
                 entries.append((key.rawValue, value))

@@ -30,6 +30,23 @@ import ProfileModel
 public struct BIOMJSONFormat: ProfileImporter, ProfileExporter {
     public init() {}
 
+    /// How the `data` matrix is written.
+    enum MatrixType: String, CaseIterable {
+        case sparse, dense
+    }
+
+    /// `--export-option matrix-type=sparse|dense`.
+    static let matrixType = PluginOption.choice(
+        "matrix-type", of: MatrixType.self, defaultValue: .sparse,
+        help: "sparse [row, column, value] triplets, or one full row per observation (small tables)")
+
+    /// A planned BIOM 1.0 export.
+    public struct Plan: ExportPlan {
+        let biom: BIOMExportPlan
+        let dense: Bool
+        public var losses: [DeclaredLoss] { biom.losses }
+    }
+
     public let format = FormatDescription(
         id: "biom-json", name: "BIOM 1.0 (JSON)",
         summary: "Biological Observation Matrix 1.0 in JSON, as written by QIIME 1, biom-format, phyloseq and MetaPhlAn.",
@@ -40,7 +57,7 @@ public struct BIOMJSONFormat: ProfileImporter, ProfileExporter {
                        "the unit, which readers infer from the values",
                        "clade-cumulative structure (written as leaves with residual rows)",
                        "the date type of metadata values (written as text)"],
-        companions: [BIOMTaxonomyCompanion.description])
+        companions: [BIOMTaxonomyCompanion.description], exportOptions: [Self.matrixType])
 
     public func detect(_ prefix: InputPrefix) -> Detection {
         let text = prefix.text.drop { $0.isWhitespace }
@@ -59,19 +76,15 @@ public struct BIOMJSONFormat: ProfileImporter, ProfileExporter {
         try BIOMJSONReader(input: input, options: options).read()
     }
 
-    public func losses(for table: ProfileTable, options: ExportOptions) -> [DeclaredLoss] {
-        let written = table.asBIOMRows
-        return BIOMExportLosses.common(for: table, written: written, observations: BIOMObservationMapping.Export(taxa: written.taxa),
-                                       reserved: BIOMJSONReader.fieldNames)
+    public func plan(_ table: ProfileTable, options: ExportOptions) throws(ExportError) -> Plan {
+        let matrix: MatrixType?
+        do { matrix = try options.choice(Self.matrixType, as: MatrixType.self, format: format.id, direction: .export) } catch {
+            throw .invalidOption(error)
+        }
+        return Plan(biom: BIOMExportPlan(table, reserved: BIOMJSONReader.fieldNames), dense: matrix == .dense)
     }
 
-    public func write(_ table: ProfileTable, to output: inout OutputSink, options: ExportOptions) throws(ExportError) {
-        let dense: Bool
-        switch options.parameters["matrix-type"] {
-        case nil, "sparse": dense = false
-        case "dense": dense = true
-        case let other?: throw .cannotRepresent(reason: "export option matrix-type must be sparse or dense, not '\(other)'")
-        }
-        try BIOMJSONWriter(table: table.asBIOMRows, dense: dense).write(to: &output)
+    public func write(_ plan: Plan, to output: inout OutputSink) throws(ExportError) {
+        try BIOMJSONWriter(plan: plan.biom, dense: plan.dense).write(to: &output)
     }
 }

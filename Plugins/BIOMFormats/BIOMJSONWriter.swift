@@ -10,11 +10,12 @@ import StreamingJSON
 /// every value is integral (`matrix_element_type` `int`), otherwise as floating-point
 /// numbers that always show a fraction (`float`), as biom-format's validator requires.
 struct BIOMJSONWriter {
-    let table: ProfileTable
+    let plan: BIOMExportPlan
     let dense: Bool
+    private var table: ProfileTable { plan.table }
 
     func write(to sink: inout OutputSink) throws(ExportError) {
-        let header = BIOMHeader.forExport(table, now: Date()).header
+        let header = plan.header
         let integral = table.abundances.values.allSatisfy { $0 == $0.rounded() && $0 < 9_007_199_254_740_992 }
         var json = JSONWriter()
         try json.beginObject(multiline: true, to: &sink)
@@ -32,11 +33,11 @@ struct BIOMJSONWriter {
         try json.integer(table.samples.count, to: &sink)
         try json.endArray(to: &sink)
         if let comment = header.comment { try member("comment", comment, &json, &sink) }
-        for (key, value) in BIOMHeader.extraEntries(of: table, reserved: BIOMJSONReader.fieldNames).entries {
+        for (key, value) in plan.extraEntries {
             try member(key, value, &json, &sink)
         }
 
-        let observations = BIOMObservationMapping.Export(taxa: table.taxa)
+        let observations = plan.observations
         try json.key("rows", to: &sink)
         try json.beginArray(multiline: true, to: &sink)
         for (index, taxon) in table.taxa.enumerated() {

@@ -18,7 +18,7 @@ import TabularKit
 /// the header once, for the finest label), so a row's OTUs are the first `numOtus` header names.
 ///
 /// Import reads one label: `--option label=0.03`, or else the file's first label (with a
-/// `mothur.label-chosen` warning when there are others). The `taxonomy` companion is the
+/// `table.subset-chosen` warning when there are others). The `taxonomy` companion is the
 /// `.cons.taxonomy` file of `classify.otu` (`OTU`, `Size`, `Taxonomy` with bootstrap
 /// confidences in parentheses, read by ``TaxonomyCompanion`` through ``LineageParser``'s
 /// mothur style); its OTU column may name OTUs by number only (older `phylotype` output), which
@@ -33,7 +33,12 @@ public struct MothurSharedFormat: ProfileImporter {
         specURL: "https://mothur.org/wiki/shared_file/",
         canImport: true, canExport: false,
         companions: [CompanionDescription(role: TaxonomyCompanion.role, required: false,
-                                          summary: "the .cons.taxonomy file of classify.otu, giving each OTU its lineage")])
+                                          summary: "the .cons.taxonomy file of classify.otu, giving each OTU its lineage")],
+        importOptions: [Self.label])
+
+    /// `label=L`: the distance label to read (`unique`, `0.03`, …); the file's first by default.
+    static let label = PluginOption(name: "label", kind: .text,
+                                    help: "the distance label to read (unique, 0.03, …); default: the file's first label")
 
     /// The cells that open every `.shared` header, compared case-insensitively.
     static let headerStart = ["label", "group", "numotus"]
@@ -51,11 +56,11 @@ public struct MothurSharedFormat: ProfileImporter {
     }
 
     public func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
-        if Self.headerCells(try input.prefix(maxBytes: 4096)) == Self.consTaxonomyHeader {
+        if Self.headerCells(try input.prefix()) == Self.consTaxonomyHeader {
             throw .unsupported(input.location(line: 1),
                                reason: "this is a mothur .cons.taxonomy file, which gives OTUs their lineages but holds no counts per sample: import the .shared file with --companion taxonomy=\(input.name)")
         }
-        var reader = MothurSharedReader(input: input, wantedLabel: options.parameters["label"])
+        var reader = MothurSharedReader(input: input, wantedLabel: options.parameters[Self.label.name])
         var builder = try reader.read()
         if let companion = input.companions[TaxonomyCompanion.role] {
             try TaxonomyCompanion.read(companion).annotate(&builder, keys: MothurShared.companionKeys)

@@ -117,7 +117,7 @@ struct MothurSharedReader {
         let others = labelsSeen.filter { $0 != label }
         guard wantedLabel == nil, !others.isEmpty else { return }
         builder.addDiagnostic(Diagnostic(
-            code: "mothur.label-chosen",
+            .subsetChosen,
             message: "read distance label \(label), the file's first; it also holds \(others.count) other label(s) (\(others.prefix(5).joined(separator: ", "))\(others.count > 5 ? ", …" : "")): pass --option label=L to choose"))
     }
 }

@@ -58,17 +58,24 @@ import StreamingJSON
 public struct ProfileJSONFormat: ProfileImporter, ProfileExporter {
     public init() {}
 
+    /// A planned export: the table as it is, since profile JSON loses nothing.
+    public struct Plan: ExportPlan {
+        let table: ProfileTable
+        public var losses: [DeclaredLoss] { [] }
+    }
+
     public var format: FormatDescription {
         FormatDescription(
             id: "mhub-json",
             name: "MicrobiomeHub profile JSON",
             summary: "The hub's lossless profile format: samples, taxa, abundances, typed metadata, provenance and diagnostics.",
-            versions: [String(ProfileJSONLayout.version)],
+            versions: ProfileJSONLayout.readableVersions.map(String.init),
             extensions: ["profile.json", "json"],
             mediaType: "application/json",
             specURL: "Formats/schemas/profile.schema.json",
             canImport: true,
-            canExport: true)
+            canExport: true,
+            carriesSampleSources: true)
     }
 
     /// A match when the prefix is a JSON object that declares `"format": "mhub-profile"`;
@@ -95,9 +102,11 @@ public struct ProfileJSONFormat: ProfileImporter, ProfileExporter {
         }
     }
 
-    public func losses(for table: ProfileTable, options: ExportOptions) -> [DeclaredLoss] { [] }
+    public func plan(_ table: ProfileTable, options: ExportOptions) throws(ExportError) -> Plan {
+        Plan(table: table)
+    }
 
-    public func write(_ table: ProfileTable, to output: inout OutputSink, options: ExportOptions) throws(ExportError) {
-        try ProfileJSONEncoder.write(table, to: &output)
+    public func write(_ plan: Plan, to output: inout OutputSink) throws(ExportError) {
+        try ProfileJSONEncoder.write(plan.table, to: &output)
     }
 }

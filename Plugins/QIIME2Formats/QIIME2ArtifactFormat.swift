@@ -62,7 +62,7 @@ public struct QIIME2ArtifactFormat: ProfileImporter {
     }
 
     public func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
-        if Self.looksLikeTaxonomyTSV(try input.prefix(maxBytes: 4096)) {
+        if Self.looksLikeTaxonomyTSV(try input.prefix()) {
             throw .unsupported(input.location(line: 1),
                                reason: "this is a QIIME 2 taxonomy table, which gives features their lineages but holds no abundances: import the feature table with --companion taxonomy=\(input.name)")
         }
@@ -101,7 +101,7 @@ public struct QIIME2ArtifactFormat: ProfileImporter {
             }
         }
         companion.annotate(&builder)
-        builder.addDiagnostic(Diagnostic(code: "qiime2.taxonomy-only", severity: .info,
+        builder.addDiagnostic(Diagnostic(.noAbundances,
                                          message: "a FeatureData[Taxonomy] artifact holds lineages but no abundances: the table has taxa and no samples; pass it as --companion taxonomy=FILE of a feature table"))
         ArtifactProvenance.record(artifact.metadata, taxonomy: nil, into: &builder.provenance)
         do { return try builder.build() } catch { throw ImportError(error, at: artifact.input.location()) }
@@ -178,7 +178,7 @@ struct TaxonomyInput {
     private let keepAlive: TemporaryFile?
 
     init(_ companion: ImportInput, limits: ArtifactLimits) throws(ImportError) {
-        let prefix = try companion.prefix(maxBytes: 4096)
+        let prefix = try companion.prefix()
         guard QIIME2ArtifactFormat.firstMemberName(prefix.bytes) != nil else {
             input = companion
             metadata = nil

@@ -31,7 +31,7 @@ public struct BIOMTSVFormat: ProfileImporter, ProfileExporter {
         canImport: true, canExport: true,
         exportLosses: ["provenance", "sample metadata", "taxon metadata", "taxon ids", "labels",
                        "unit (re-inferred on import)", "clade-cumulative rows (written as disjoint leaves)"],
-        companions: [TaxonomyCompanion.description])
+        companions: [TaxonomyCompanion.description], importOptions: TabularOptions.importOptions)
 
     /// The first line `biom convert --to-tsv` writes.
     static let constructedLine = "# Constructed from biom file"
@@ -50,14 +50,10 @@ public struct BIOMTSVFormat: ProfileImporter, ProfileExporter {
     }
 
     public func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
-        let structure: ProfileStructure?
-        switch TabularOptions.structure(options.parameters) {
-        case .success(let value): structure = value
-        case .failure(let problem): throw problem.importError(input)
-        }
+        let structure = try TabularOptions.structure(options, format: format.id, input: input)
         let layout = WideTableSupport.taxaAsRowsLayout(delimiter: UInt8(ascii: "\t"), structure: structure,
-                                                       taxonomySystem: TabularOptions.taxonomySystem(options.parameters))
-        return try TableImporter(layout: layout, formatID: format.id).read(input, options: options)
+                                                       taxonomySystem: TabularOptions.taxonomySystem(options))
+        return try TableImporter(layout: layout).read(input, options: options)
     }
 
     private var writer: WideTableWriter {
@@ -65,11 +61,11 @@ public struct BIOMTSVFormat: ProfileImporter, ProfileExporter {
                         leadingLines: [Self.constructedLine], annotations: [.lineage])
     }
 
-    public func losses(for table: ProfileTable, options: ExportOptions) -> [DeclaredLoss] {
-        writer.losses(for: table)
+    public func plan(_ table: ProfileTable, options: ExportOptions) throws(ExportError) -> WideTableWriter.Plan {
+        writer.plan(table)
     }
 
-    public func write(_ table: ProfileTable, to output: inout OutputSink, options: ExportOptions) throws(ExportError) {
-        try writer.write(table, to: &output)
+    public func write(_ plan: WideTableWriter.Plan, to output: inout OutputSink) throws(ExportError) {
+        try plan.write(to: &output)
     }
 }

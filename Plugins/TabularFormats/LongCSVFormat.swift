@@ -21,7 +21,7 @@ public struct LongCSVFormat: ProfileImporter, ProfileExporter {
         specURL: "https://www.rfc-editor.org/rfc/rfc4180",
         canImport: true, canExport: true,
         exportLosses: ["provenance", "taxon metadata", "unit (re-inferred on import)", "clade-cumulative rows (written as disjoint leaves)"],
-        companions: [TaxonomyCompanion.description])
+        companions: [TaxonomyCompanion.description], importOptions: TabularOptions.importOptions)
 
     public func detect(_ prefix: InputPrefix) -> Detection {
         LongTableSupport.detect(prefix, delimiters: [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "|")],
@@ -32,11 +32,11 @@ public struct LongCSVFormat: ProfileImporter, ProfileExporter {
         try LongTableSupport.read(input, options: options, delimiter: nil, formatID: format.id)
     }
 
-    public func losses(for table: ProfileTable, options: ExportOptions) -> [DeclaredLoss] {
-        LongTableWriter(delimiter: UInt8(ascii: ",")).losses(for: table)
+    public func plan(_ table: ProfileTable, options: ExportOptions) throws(ExportError) -> LongTableWriter.Plan {
+        LongTableWriter(delimiter: UInt8(ascii: ",")).plan(table)
     }
 
-    public func write(_ table: ProfileTable, to output: inout OutputSink, options: ExportOptions) throws(ExportError) {
-        try LongTableWriter(delimiter: UInt8(ascii: ",")).write(table, to: &output)
+    public func write(_ plan: LongTableWriter.Plan, to output: inout OutputSink) throws(ExportError) {
+        try plan.write(to: &output)
     }
 }

@@ -27,7 +27,7 @@ public struct LongTSVFormat: ProfileImporter, ProfileExporter {
         specURL: "https://doi.org/10.18637/jss.v059.i10",
         canImport: true, canExport: true,
         exportLosses: ["provenance", "taxon metadata", "unit (re-inferred on import)", "clade-cumulative rows (written as disjoint leaves)"],
-        companions: [TaxonomyCompanion.description])
+        companions: [TaxonomyCompanion.description], importOptions: TabularOptions.importOptions)
 
     public func detect(_ prefix: InputPrefix) -> Detection {
         LongTableSupport.detect(prefix, delimiters: [UInt8(ascii: "\t")], formatName: "long TSV table")
@@ -37,11 +37,11 @@ public struct LongTSVFormat: ProfileImporter, ProfileExporter {
         try LongTableSupport.read(input, options: options, delimiter: nil, formatID: format.id)
     }
 
-    public func losses(for table: ProfileTable, options: ExportOptions) -> [DeclaredLoss] {
-        LongTableWriter(delimiter: UInt8(ascii: "\t")).losses(for: table)
+    public func plan(_ table: ProfileTable, options: ExportOptions) throws(ExportError) -> LongTableWriter.Plan {
+        LongTableWriter(delimiter: UInt8(ascii: "\t")).plan(table)
     }
 
-    public func write(_ table: ProfileTable, to output: inout OutputSink, options: ExportOptions) throws(ExportError) {
-        try LongTableWriter(delimiter: UInt8(ascii: "\t")).write(table, to: &output)
+    public func write(_ plan: LongTableWriter.Plan, to output: inout OutputSink) throws(ExportError) {
+        try plan.write(to: &output)
     }
 }

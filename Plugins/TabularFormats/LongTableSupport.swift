@@ -15,7 +15,8 @@ enum LongTableSupport {
         guard let table = PrefixTable(prefix), delimiters.contains(table.dialect.delimiter), looksLong(table) else {
             return .noMatch
         }
-        return .match(confidence: 0.8, reason: "\(formatName): the header names sample, taxon and value columns (\(table.dialect))")
+        return .match(confidence: 0.8, reason: "\(formatName): the header names sample, taxon and value columns (\(table.dialect))",
+                      findings: DetectionFindings(table.findings))
     }
 
     /// Sample, taxon and value columns by name; every other column is sample metadata.
@@ -30,13 +31,9 @@ enum LongTableSupport {
     }
 
     static func read(_ input: ImportInput, options: ImportOptions, delimiter: UInt8?, formatID: String) throws(ImportError) -> ProfileTable {
-        let structure: ProfileStructure?
-        switch TabularOptions.structure(options.parameters) {
-        case .success(let value): structure = value
-        case .failure(let problem): throw problem.importError(input)
-        }
-        let layout = layout(delimiter: delimiter, structure: structure,
-                            taxonomySystem: TabularOptions.taxonomySystem(options.parameters))
-        return try TableImporter(layout: layout, formatID: formatID).read(input, options: options)
+        let structure = try TabularOptions.structure(options, format: formatID, input: input)
+        let layout = layout(delimiter: delimiter, structure: structure, taxonomySystem: TabularOptions.taxonomySystem(options))
+        return try TableImporter(layout: layout).read(input, options: options,
+                                                      findings: options.findings?.value(as: TableFindings.self))
     }
 }

@@ -2,42 +2,48 @@ import FormatKit
 import ProfileModel
 import TabularKit
 
-/// The `--option key=value` settings the generic tabular plugins understand.
+/// The `--option` / `--export-option` settings the generic tabular plugins declare, and their
+/// typed reading. Each declaration is the one the plugin's description lists and its reader reads.
 enum TabularOptions {
-    /// `orientation=taxa-as-rows|samples-as-rows`, if given.
-    static func orientation(_ parameters: [String: String]) -> Result<WideTableWriter.Orientation?, OptionProblem> {
-        guard let text = parameters["orientation"] else { return .success(nil) }
-        guard let orientation = WideTableWriter.Orientation(rawValue: text) else {
-            return .failure(OptionProblem(key: "orientation", value: text,
-                                          allowed: WideTableWriter.Orientation.allCases.map(\.rawValue)))
+    /// `orientation=taxa-as-rows|samples-as-rows` on import (detected when not given).
+    static let importOrientation = PluginOption.choice(
+        "orientation", of: WideTableWriter.Orientation.self,
+        help: "which way the matrix runs; detected from lineages and the corner cell when not given")
+
+    /// `orientation=…` on export.
+    static let exportOrientation = PluginOption.choice(
+        "orientation", of: WideTableWriter.Orientation.self, defaultValue: .taxaAsRows,
+        help: "one row per taxon (with taxonomy, taxon_id and label columns) or one row per sample")
+
+    /// `taxonomy=SYSTEM`: the system of bare values in a taxon id column.
+    static let taxonomy = PluginOption(
+        name: "taxonomy", kind: .text, defaultValue: "ncbi",
+        help: "the taxonomy system of bare ids in a taxon_id column (ncbi, gtdb, …)")
+
+    /// What every tabular importer takes.
+    static let importOptions = [TableImportOptions.structure, taxonomy]
+
+    static func structure(_ options: ImportOptions, format: String, input: ImportInput) throws(ImportError) -> ProfileStructure? {
+        try TableImportOptions.structure(options, format: format, input: input)
+    }
+
+    static func taxonomySystem(_ options: ImportOptions) -> String? {
+        options.parameters[taxonomy.name]
+    }
+
+    static func importOrientation(_ options: ImportOptions, format: String,
+                                  input: ImportInput) throws(ImportError) -> WideTableWriter.Orientation? {
+        do { return try options.choice(importOrientation, as: WideTableWriter.Orientation.self, format: format, direction: .import) } catch {
+            throw .invalidOption(input.location(), error)
         }
-        return .success(orientation)
     }
 
-    /// `structure=leaves|clade-cumulative`, if given.
-    static func structure(_ parameters: [String: String]) -> Result<ProfileStructure?, OptionProblem> {
-        switch parameters["structure"] {
-        case nil: .success(nil)
-        case "leaves": .success(.leaves)
-        case "clade-cumulative": .success(.cladeCumulative)
-        case let other?: .failure(OptionProblem(key: "structure", value: other, allowed: ["leaves", "clade-cumulative"]))
+    static func exportOrientation(_ options: ExportOptions, format: String) throws(ExportError) -> WideTableWriter.Orientation {
+        do {
+            return try options.choice(exportOrientation, as: WideTableWriter.Orientation.self, format: format, direction: .export)
+                ?? .taxaAsRows
+        } catch {
+            throw .invalidOption(error)
         }
     }
-
-    /// `taxonomy=SYSTEM`: the system of bare values in a taxon id column (default `ncbi`).
-    static func taxonomySystem(_ parameters: [String: String]) -> String? {
-        parameters["taxonomy"]
-    }
-}
-
-/// An `--option` value the plugin does not accept.
-struct OptionProblem: Error {
-    var key: String
-    var value: String
-    var allowed: [String]
-
-    var message: String { "option \(key)=\(value) is not one of \(allowed.joined(separator: ", "))" }
-
-    func importError(_ input: ImportInput) -> ImportError { .unsupported(input.location(), reason: message) }
-    var exportError: ExportError { .cannotRepresent(reason: message) }
 }

@@ -27,7 +27,8 @@ public struct WideCSVFormat: ProfileImporter, ProfileExporter {
         exportLosses: ["provenance", "sample metadata", "taxon metadata", "unit (re-inferred on import)",
                        "clade-cumulative rows (written as disjoint leaves)",
                        "lineages, taxon ids and labels when written with samples as rows"],
-        companions: [TaxonomyCompanion.description])
+        companions: [TaxonomyCompanion.description],
+        importOptions: WideTableSupport.importOptions, exportOptions: WideTableSupport.exportOptions)
 
     public func detect(_ prefix: InputPrefix) -> Detection {
         WideTableSupport.detect(prefix, delimiters: [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "|")],
@@ -38,11 +39,11 @@ public struct WideCSVFormat: ProfileImporter, ProfileExporter {
         try WideTableSupport.read(input, options: options, delimiter: nil, formatID: format.id)
     }
 
-    public func losses(for table: ProfileTable, options: ExportOptions) -> [DeclaredLoss] {
-        WideTableSupport.losses(for: table, options: options, delimiter: UInt8(ascii: ","))
+    public func plan(_ table: ProfileTable, options: ExportOptions) throws(ExportError) -> WideTableWriter.Plan {
+        try WideTableSupport.plan(table, options: options, delimiter: UInt8(ascii: ","), formatID: format.id)
     }
 
-    public func write(_ table: ProfileTable, to output: inout OutputSink, options: ExportOptions) throws(ExportError) {
-        try WideTableSupport.write(table, to: &output, options: options, delimiter: UInt8(ascii: ","))
+    public func write(_ plan: WideTableWriter.Plan, to output: inout OutputSink) throws(ExportError) {
+        try plan.write(to: &output)
     }
 }

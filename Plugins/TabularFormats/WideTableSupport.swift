@@ -2,12 +2,22 @@ import FormatKit
 import ProfileModel
 import TabularKit
 
-/// What the wide-table plugins share: detection, the layout for each orientation, and reading.
+/// What a wide-table detector found: the sniffed table and the orientation its text suggests.
+struct WideTableFindings: Sendable, Hashable {
+    var table: TableFindings
+    var orientation: WideTableWriter.Orientation
+}
+
+/// What the wide-table plugins share: detection, the layout for each orientation, reading and writing.
 enum WideTableSupport {
+    static let importOptions = [TabularOptions.importOrientation] + TabularOptions.importOptions
+    static let exportOptions = [TabularOptions.exportOrientation]
+
     /// How well a prefix looks like a wide table with one of `delimiters`: a header and at
     /// least one all-numeric column besides the first, no long-table header, and nothing that
     /// ``objection(to:)`` finds. Rows that nest as lineages are named in the reason, since they
-    /// are read as clade-cumulative.
+    /// are read as clade-cumulative. A match hands the sniffed dialect, header line and
+    /// orientation to `read`.
     static func detect(_ prefix: InputPrefix, delimiters: Set<UInt8>, formatName: String) -> Detection {
         guard let table = PrefixTable(prefix), delimiters.contains(table.dialect.delimiter) else { return .noMatch }
         if LongTableSupport.looksLong(table) || objection(to: table) != nil { return .noMatch }
@@ -19,7 +29,8 @@ enum WideTableSupport {
         if let nested = table.nestedRowLabels() {
             reason += "; rows nest ('\(nested.inner)' within '\(nested.outer)'), so the values are read as clade-cumulative"
         }
-        return .match(confidence: 0.5, reason: reason)
+        return .match(confidence: 0.5, reason: reason,
+                      findings: DetectionFindings(WideTableFindings(table: table.findings, orientation: orientation(of: table))))
     }
 
     /// The first thing the start of a table shows that a wide table cannot explain: a header
@@ -51,39 +62,34 @@ enum WideTableSupport {
                     structure: structure, parsesLineageFromFeatureID: true)
     }
 
-    /// Reads a wide table in the orientation `--option orientation=…` names, or else the one
-    /// ``orientation(of:layout:)`` finds.
+    /// Reads a wide table in the orientation `--option orientation=…` names, else the one
+    /// detection found, else the one the prefix suggests (``orientation(of:)``).
     static func read(_ input: ImportInput, options: ImportOptions, delimiter: UInt8?, formatID: String) throws(ImportError) -> ProfileTable {
-        let orientation: WideTableWriter.Orientation?
-        let structure: ProfileStructure?
-        switch TabularOptions.orientation(options.parameters) {
-        case .success(let value): orientation = value
-        case .failure(let problem): throw problem.importError(input)
+        let structure = try TabularOptions.structure(options, format: formatID, input: input)
+        let found = options.findings?.value(as: WideTableFindings.self)
+        var orientation = try TabularOptions.importOrientation(options, format: formatID, input: input) ?? found?.orientation
+        if orientation == nil {
+            orientation = PrefixTable(try input.prefix()).map(Self.orientation(of:)) ?? .taxaAsRows
         }
-        switch TabularOptions.structure(options.parameters) {
-        case .success(let value): structure = value
-        case .failure(let problem): throw problem.importError(input)
-        }
-        let taxaLayout = taxaAsRowsLayout(delimiter: delimiter, structure: structure,
-                                          taxonomySystem: TabularOptions.taxonomySystem(options.parameters))
-        var chosen = orientation
-        if chosen == nil { chosen = try Self.orientation(of: input, layout: taxaLayout) }
-        let layout = chosen == .samplesAsRows ? samplesAsRowsLayout(delimiter: delimiter, structure: structure) : taxaLayout
-        return try TableImporter(layout: layout, formatID: formatID).read(input, options: options)
+        let layout = orientation == .samplesAsRows
+            ? samplesAsRowsLayout(delimiter: delimiter, structure: structure)
+            : taxaAsRowsLayout(delimiter: delimiter, structure: structure,
+                               taxonomySystem: TabularOptions.taxonomySystem(options))
+        return try TableImporter(layout: layout).read(input, options: options, findings: found?.table)
     }
 
     /// The orientation a table's own text suggests: lineages down the first column mean taxa as
     /// rows (a merged MetaPhlAn table, whatever its corner cell says); lineages across the header
     /// mean samples as rows; otherwise a corner cell such as `sample` or `#SampleID` means samples
     /// as rows, and anything else taxa as rows.
-    static func orientation(of input: ImportInput, layout: TableLayout) throws(ImportError) -> WideTableWriter.Orientation {
-        if let table = PrefixTable(try input.prefix(), settings: layout.dialect), !table.rows.isEmpty {
+    static func orientation(of table: PrefixTable) -> WideTableWriter.Orientation {
+        if !table.rows.isEmpty {
             let lineagesDown = table.rows.filter { looksLikeLineage($0.first ?? "") }.count
             if lineagesDown * 2 > table.rows.count { return .taxaAsRows }
             let lineagesAcross = table.header.dropFirst().filter(looksLikeLineage).count
             if lineagesAcross * 2 > table.header.count - 1 { return .samplesAsRows }
         }
-        let corner = HeaderCells.normalized(try TableImporter.peekHeader(input, layout: layout).cells.first ?? "")
+        let corner = HeaderCells.normalized(table.header.first ?? "")
         return TableColumnNames.sampleCorner.contains(corner) ? .samplesAsRows : .taxaAsRows
     }
 
@@ -92,24 +98,11 @@ enum WideTableSupport {
         return style == .prefixed || style == .levelPrefixed
     }
 
-    /// Writes a wide table in the orientation `--option orientation=…` asks for (taxa as rows by default).
-    static func write(_ table: ProfileTable, to output: inout OutputSink, options: ExportOptions,
-                      delimiter: UInt8) throws(ExportError) {
-        try writer(options: options, delimiter: delimiter).write(table, to: &output)
-    }
-
-    /// What a wide table loses in the orientation the options ask for: samples as rows has no
-    /// taxonomy, taxon id or label column. Options the export refuses lose nothing, since
-    /// nothing is written.
-    static func losses(for table: ProfileTable, options: ExportOptions, delimiter: UInt8) -> [DeclaredLoss] {
-        guard let writer = try? writer(options: options, delimiter: delimiter) else { return [] }
-        return writer.losses(for: table)
-    }
-
-    static func writer(options: ExportOptions, delimiter: UInt8) throws(ExportError) -> WideTableWriter {
-        switch TabularOptions.orientation(options.parameters) {
-        case .success(let orientation): return WideTableWriter(delimiter: delimiter, orientation: orientation ?? .taxaAsRows)
-        case .failure(let problem): throw problem.exportError
-        }
+    /// Plans a wide table in the orientation `--export-option orientation=…` asks for (taxa as
+    /// rows by default); samples as rows has no taxonomy, taxon id or label column, and the plan says so.
+    static func plan(_ table: ProfileTable, options: ExportOptions, delimiter: UInt8,
+                     formatID: String) throws(ExportError) -> WideTableWriter.Plan {
+        let orientation = try TabularOptions.exportOrientation(options, format: formatID)
+        return WideTableWriter(delimiter: delimiter, orientation: orientation).plan(table)
     }
 }

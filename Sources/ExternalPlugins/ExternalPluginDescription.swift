@@ -1,7 +1,7 @@
 import FormatKit
 
-/// What an external plugin answers to `describe`: its format description, what export
-/// loses, and how to recognise its inputs. See `Formats/EXTERNAL_PLUGINS.md`.
+/// What an external plugin answers to `describe`: its format description, its options, what
+/// export loses, and how to recognise its inputs. See `Formats/EXTERNAL_PLUGINS.md`.
 struct ExternalPluginDescription: Sendable, Decodable {
     /// The protocol version the plugin speaks; this hub speaks version 1.
     var `protocol`: Int
@@ -16,6 +16,10 @@ struct ExternalPluginDescription: Sendable, Decodable {
     var export: Bool
     var binary: Bool?
     var losses: [DeclaredLoss]?
+    /// The `--option` settings `import` takes; the hub passes no others.
+    var importOptions: [PluginOption]?
+    /// The `--option` settings `export` takes; the hub passes no others.
+    var exportOptions: [PluginOption]?
     var detect: ExternalDetectionRule?
 
     /// The protocol version this hub speaks.
@@ -26,8 +30,9 @@ struct ExternalPluginDescription: Sendable, Decodable {
         FormatDescription(id: id, name: name, summary: summary ?? name, versions: versions ?? [],
                           extensions: extensions ?? [], mediaType: mediaType, specURL: specURL,
                           canImport: self.import, canExport: export,
-                          exportLosses: (losses ?? []).map(\.description), isBinary: binary ?? false,
-                          kind: .external)
+                          exportLosses: (losses ?? []).map(\.description),
+                          importOptions: importOptions ?? [], exportOptions: exportOptions ?? [],
+                          isBinary: binary ?? false, kind: .external)
     }
 
     /// Why the description is unusable for an executable with this file name, if it is.
@@ -40,7 +45,8 @@ struct ExternalPluginDescription: Sendable, Decodable {
             return "describes format '\(id)' but is named \(executableName); name it \(ExternalPluginLoader.executablePrefix)\(id)"
         }
         if !self.import && !export { return "neither imports nor exports" }
-        if let loss = losses?.first(where: { $0.field.isEmpty }) { return "declares a loss without a field: \(loss.detail)" }
+        if self.import == false, importOptions?.isEmpty == false { return "declares import options but does not import" }
+        if !export, exportOptions?.isEmpty == false { return "declares export options but does not export" }
         return detect?.problem
     }
 }

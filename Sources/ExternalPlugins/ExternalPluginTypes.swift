@@ -23,14 +23,21 @@ extension ExternalPlugin where Self: ProfileImporter {
     }
 }
 
+/// A planned export through an external plugin: the table and options to send, and the
+/// losses the executable declares (they hold for every table and every option).
+public struct ExternalExportPlan: ExportPlan {
+    let table: ProfileTable
+    let options: ExportOptions
+    public let losses: [DeclaredLoss]
+}
+
 extension ExternalPlugin where Self: ProfileExporter {
-    /// The losses the executable declares; they hold for every table and every option.
-    public func losses(for table: ProfileTable, options: ExportOptions) -> [DeclaredLoss] {
-        executable.losses
+    public func plan(_ table: ProfileTable, options: ExportOptions) throws(ExportError) -> ExternalExportPlan {
+        ExternalExportPlan(table: table, options: options, losses: executable.losses)
     }
 
-    public func write(_ table: ProfileTable, to output: inout OutputSink, options: ExportOptions) throws(ExportError) {
-        try executable.write(table, to: &output, options: options)
+    public func write(_ plan: ExternalExportPlan, to output: inout OutputSink) throws(ExportError) {
+        try executable.write(plan.table, to: &output, options: plan.options)
     }
 }
 
@@ -41,10 +48,12 @@ public struct ExternalImporter: ExternalPlugin, ProfileImporter {
 
 /// An external plugin that only exports.
 public struct ExternalExporter: ExternalPlugin, ProfileExporter {
+    public typealias Plan = ExternalExportPlan
     public let executable: ExternalExecutable
 }
 
 /// An external plugin that imports and exports.
 public struct ExternalImporterExporter: ExternalPlugin, ProfileImporter, ProfileExporter {
+    public typealias Plan = ExternalExportPlan
     public let executable: ExternalExecutable
 }

@@ -23,7 +23,9 @@ public struct Descriptor: Sendable, Hashable {
     public var formatDescription: FormatDescription {
         FormatDescription(id: id, name: name, summary: summary, versions: versions, extensions: extensions,
                           specURL: specURL, canImport: true, canExport: false,
-                          companions: [TaxonomyCompanion.description], kind: .descriptor)
+                          companions: [TaxonomyCompanion.description],
+                          importOptions: layout.structure == nil ? [TableImportOptions.structure] : [],
+                          kind: .descriptor)
     }
 }
 

@@ -48,8 +48,14 @@ public struct DescriptorFormat: ProfileImporter {
         return .match(confidence: confidence, reason: "descriptor \(descriptor.origin): " + reasons.joined(separator: "; "))
     }
 
+    /// Reads with the descriptor's layout; a descriptor that leaves the structure open takes
+    /// it from `--option structure=…`.
     public func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
-        try TableImporter(layout: descriptor.layout, formatID: format.id).read(input, options: options)
+        var layout = descriptor.layout
+        if layout.structure == nil {
+            layout.structure = try TableImportOptions.structure(options, format: format.id, input: input)
+        }
+        return try TableImporter(layout: layout).read(input, options: options)
     }
 
     /// Whether one line, split with the descriptor's delimiter (or each candidate), holds every cell.

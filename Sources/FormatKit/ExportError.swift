@@ -8,6 +8,10 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
     case limitExceeded(limit: String)
     /// An external plugin failed, hung or answered outside its protocol.
     case pluginFailure(reason: String)
+    /// An `--export-option` the exporter does not declare, or a value it does not allow (a usage error).
+    case invalidOption(OptionError)
+    /// The policy is strict and the export would lose these fields.
+    case strictViolation(losses: [DeclaredLoss])
 
     /// The stable error code.
     public var code: String {
@@ -16,6 +20,8 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
         case .cannotRepresent: "cannot-represent"
         case .limitExceeded: "limit-exceeded"
         case .pluginFailure: "plugin-failure"
+        case .invalidOption: "invalid-option"
+        case .strictViolation: "strict"
         }
     }
 
@@ -25,6 +31,14 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
         case .cannotRepresent(let reason): "error [cannot-represent]: \(reason)"
         case .limitExceeded(let limit): "error [limit-exceeded]: \(limit)"
         case .pluginFailure(let reason): "error [plugin-failure]: \(reason)"
+        case .invalidOption(let problem): "error [invalid-option]: \(problem) (hint: `mhub formats ID` lists the options each format takes)"
+        case .strictViolation(let losses): "error [strict]: the export would lose \(losses.count) field(s); see the warnings above"
         }
+    }
+
+    /// Whether the user asked for something impossible (exit code 2) rather than the data being unwritable.
+    public var isUsageError: Bool {
+        if case .invalidOption = self { return true }
+        return false
     }
 }

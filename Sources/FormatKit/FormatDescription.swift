@@ -47,15 +47,23 @@ public struct FormatDescription: Sendable, Hashable, Codable {
     public var exportLosses: [String]
     /// Companion inputs the importer takes.
     public var companions: [CompanionDescription]
+    /// The settings the importer takes (`--option name=value`); any other name is a usage error.
+    public var importOptions: [PluginOption]
+    /// The settings the exporter takes (`--export-option name=value`); any other name is a usage error.
+    public var exportOptions: [PluginOption]
     /// Whether the format is binary (never text-decoded).
     public var isBinary: Bool
+    /// Whether the format keeps each sample's own source facts (model version 2); commands that
+    /// merge cohorts write them as `source_*` sample metadata for formats that do not.
+    public var carriesSampleSources: Bool
     /// Compiled, descriptor or external.
     public var kind: PluginKind
 
     public init(id: String, name: String, summary: String, versions: [String] = [], extensions: [String] = [],
                 mediaType: String? = nil, specURL: String? = nil, canImport: Bool, canExport: Bool,
-                exportLosses: [String] = [], companions: [CompanionDescription] = [], isBinary: Bool = false,
-                kind: PluginKind = .compiled) {
+                exportLosses: [String] = [], companions: [CompanionDescription] = [],
+                importOptions: [PluginOption] = [], exportOptions: [PluginOption] = [], isBinary: Bool = false,
+                carriesSampleSources: Bool = false, kind: PluginKind = .compiled) {
         self.id = id
         self.name = name
         self.summary = summary
@@ -67,7 +75,10 @@ public struct FormatDescription: Sendable, Hashable, Codable {
         self.canExport = canExport
         self.exportLosses = exportLosses
         self.companions = companions
+        self.importOptions = importOptions
+        self.exportOptions = exportOptions
         self.isBinary = isBinary
+        self.carriesSampleSources = carriesSampleSources
         self.kind = kind
     }
 

@@ -89,12 +89,13 @@ public struct FormatRegistry: Sendable {
             let verdict = importer.detect(prefix)
             let reason: String
             switch verdict {
-            case .match(_, let why), .unsure(let why): reason = why
+            case .match(_, let why, _), .unsure(let why): reason = why
             case .noMatch: continue
             }
             candidates.append(DetectionCandidate(formatID: importer.format.id, confidence: verdict.confidence,
                                                  reason: reason,
-                                                 extensionMatches: importer.format.matchesExtension(of: prefix.fileName)))
+                                                 extensionMatches: importer.format.matchesExtension(of: prefix.fileName),
+                                                 findings: verdict.findings))
         }
         return candidates.sorted {
             if $0.confidence != $1.confidence { return $0.confidence > $1.confidence }
@@ -107,8 +108,13 @@ public struct FormatRegistry: Sendable {
     /// Two candidates that tie on confidence and extension are `ambiguousFormat`; none, or
     /// only unsure ones that tie, is `unrecognizedFormat` listing what was tried.
     public func resolveImporter(for input: ImportInput, id: String?) throws(ImportError) -> any ProfileImporter {
+        try resolve(input, id: id).importer
+    }
+
+    /// The importer for an input and, when detection chose it, what its detector found.
+    func resolve(_ input: ImportInput, id: String?) throws(ImportError) -> (importer: any ProfileImporter, findings: DetectionFindings?) {
         if let id {
-            do { return try importer(id: id) } catch {
+            do { return (try importer(id: id), nil) } catch {
                 throw .unsupported(input.location(), reason: error.description)
             }
         }
@@ -124,7 +130,7 @@ public struct FormatRegistry: Sendable {
             }
             throw .ambiguousFormat(input.location(), candidates: tied.map(\.formatID))
         }
-        return try! importer(id: best.formatID)
+        return (try! importer(id: best.formatID), best.findings)
     }
 
     /// The exporter for an output: the one named by `id`, or the single format whose extension the name has.

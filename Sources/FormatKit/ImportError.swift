@@ -35,6 +35,8 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
     case strictViolation(SourceLocation, diagnostics: [Diagnostic])
     /// An external plugin failed, hung or answered outside its protocol.
     case pluginFailure(SourceLocation, reason: String)
+    /// An `--option` the importer does not declare, or a value it does not allow (a usage error).
+    case invalidOption(SourceLocation, OptionError)
 
     /// The stable error code (`syntax`, `invalid-value`, …).
     public var code: String {
@@ -55,6 +57,7 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unrecognizedFormat: "unrecognized-format"
         case .strictViolation: "strict"
         case .pluginFailure: "plugin-failure"
+        case .invalidOption: "invalid-option"
         }
     }
 
@@ -66,7 +69,7 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
              .shapeMismatch(let location, _), .duplicateSample(let location, _), .duplicateTaxon(let location, _),
              .unsupported(let location, _), .missingCompanion(let location, _), .limitExceeded(let location, _),
              .ambiguousFormat(let location, _), .unrecognizedFormat(let location, _),
-             .strictViolation(let location, _), .pluginFailure(let location, _):
+             .strictViolation(let location, _), .pluginFailure(let location, _), .invalidOption(let location, _):
             location
         }
     }
@@ -86,6 +89,7 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
         case .limitExceeded(_, let limit): "safety limit exceeded: \(limit)"
         case .ambiguousFormat(_, let candidates): "several formats match equally: \(candidates.joined(separator: ", "))"
         case .unrecognizedFormat(_, let tried): "no format recognised the input (tried \(tried.joined(separator: ", ")))"
+        case .invalidOption(_, let problem): problem.description
         case .strictViolation(_, let diagnostics):
             "--strict: \(diagnostics.count) warning(s), first: \(diagnostics.first.map { "\($0.code): \($0.message)" } ?? "")"
         }
@@ -110,7 +114,14 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unrecognizedFormat: "name the format with --from, or list formats with `mhub formats`"
         case .strictViolation: "fix the warnings or run without --strict"
         case .pluginFailure: "run the external plugin by hand to see its own error"
+        case .invalidOption: "`mhub formats ID` lists the options each format takes"
         }
+    }
+
+    /// Whether the user asked for something impossible (exit code 2) rather than gave bad data.
+    public var isUsageError: Bool {
+        if case .invalidOption = self { return true }
+        return false
     }
 
     /// `file:line:col: error [code]: message (hint: …)` on one line.

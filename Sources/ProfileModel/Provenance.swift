@@ -11,16 +11,19 @@ public struct ProvenanceAction: Sendable, Hashable, Codable, CustomStringConvert
     public static let toLeaves = ProvenanceAction("to-leaves")
     public static let convertUnit = ProvenanceAction("convert-unit")
     public static let selectSamples = ProvenanceAction("select-samples")
+    public static let renameSamples = ProvenanceAction("rename-samples")
     public static let filterTaxa = ProvenanceAction("filter-taxa")
     public static let mapTaxa = ProvenanceAction("map-taxa")
     public static let collapse = ProvenanceAction("collapse")
     public static let concatenate = ProvenanceAction("concatenate")
     public static let reconcile = ProvenanceAction("reconcile")
+    public static let addMetadata = ProvenanceAction("add-metadata")
+    public static let sourcesAsMetadata = ProvenanceAction("sources-as-metadata")
 
     /// The actions the hub declares.
     public static let declared: [ProvenanceAction] = [
-        .import, .export, .toLeaves, .convertUnit, .selectSamples, .filterTaxa, .mapTaxa, .collapse, .concatenate,
-        .reconcile,
+        .import, .export, .toLeaves, .convertUnit, .selectSamples, .renameSamples, .filterTaxa, .mapTaxa, .collapse, .concatenate,
+        .reconcile, .addMetadata, .sourcesAsMetadata,
     ]
 
     private static let declaredByName = Dictionary(uniqueKeysWithValues: declared.map { ($0.rawValue, $0) })

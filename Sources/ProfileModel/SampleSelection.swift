@@ -56,4 +56,22 @@ extension ProfileTable {
                          abundances: SparseAbundances(rowStarts: rowStarts, taxonIndices: indices, values: values),
                          references: references, step: ProvenanceStep(action: .selectSamples, parameters: parameters))
     }
+
+    /// The table with samples renamed (old id → new id; ids not listed stay). Throws
+    /// ``TransformError/unknownSamples(_:)`` for an old id the table lacks and
+    /// ``TransformError/duplicateSample(id:inputs:)`` when two samples would share an id.
+    public func renamingSamples(_ names: [String: String]) throws(TransformError) -> ProfileTable {
+        let unknown = names.keys.filter { id in !samples.contains { $0.id == id } }.sorted()
+        guard unknown.isEmpty else { throw .unknownSamples(unknown) }
+        var copy = self
+        var used = Set<String>()
+        for index in copy.samples.indices {
+            let id = names[copy.samples[index].id] ?? copy.samples[index].id
+            guard used.insert(id).inserted else { throw .duplicateSample(id: id, inputs: [provenance.source[.sourceFile] ?? "the table"]) }
+            copy.samples[index].id = id
+        }
+        let references = DiagnosticReferences(samples: Dictionary(uniqueKeysWithValues: samples.map { ($0.id, names[$0.id] ?? $0.id) }))
+        return copy.replacing(abundances: abundances, references: references,
+                              step: ProvenanceStep(action: .renameSamples, parameters: ["renamed": String(names.count)]))
+    }
 }

@@ -38,9 +38,8 @@ public enum AbundancePlausibility {
     static func overWhole(_ totals: [Double], whole: Double, table: ProfileTable) -> Diagnostic? {
         let over = totals.indices.filter { totals[$0] > whole * (1 + tolerance) }
         guard let worst = over.max(by: { totals[$0] < totals[$1] }) else { return nil }
-        let code = whole == 100 ? "abundance.sum-over-100" : whole == 1 ? "abundance.sum-over-1" : "abundance.sum-over-whole"
         return Diagnostic(
-            code: code,
+            .sumOverWhole,
             message: "\(over.count) of \(totals.count) sample(s) sum to more than \(shown(whole)) \(table.unit)\(table.structure == .cladeCumulative ? " at one rank" : "") (largest \(shown(totals[worst]))): the values cannot all be \(table.unit)\(table.structure == .leaves ? ", or the rows overlap (clade-cumulative rows read as leaves)" : "")",
             sample: table.samples[worst].id)
     }
@@ -53,7 +52,7 @@ public enum AbundancePlausibility {
               let worst = totals.indices.max(by: { totals[$0] < totals[$1] }), totals[worst] > 100 * (1 + tolerance)
         else { return nil }
         return Diagnostic(
-            code: "abundance.percent-like-counts",
+            .percentLikeCounts,
             message: "the values were read as counts, but they are fractional and at most 100 while sample '\(table.samples[worst].id)' sums to \(shown(totals[worst])): if they are percentages of nested rows, pass --unit percent --option structure=clade-cumulative",
             sample: table.samples[worst].id)
     }

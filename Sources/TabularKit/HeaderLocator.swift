@@ -1,6 +1,7 @@
 import FormatKit
 
-/// Finds the dialect and the header line of a table before the streaming pass.
+/// Finds the dialect and the header line of a table before the streaming pass, from the
+/// input's prefix lines (or from a detector's findings, when they apply to the layout).
 enum HeaderLocator {
     /// The dialect in force and the 1-based line of the header (for a table without a header,
     /// the last skipped line, and the number of fields its rows have).
@@ -10,11 +11,14 @@ enum HeaderLocator {
         var fieldCount: Int
     }
 
-    static func locate(_ input: ImportInput, layout: TableLayout) throws(ImportError) -> Located {
-        let all = try LineSampling.firstLines(of: input)
+    static func locate(_ input: ImportInput, layout: TableLayout, findings: TableFindings? = nil) throws(ImportError) -> Located {
+        let all = SampledLines.of(try input.prefix(), fallback: input.encoding == nil)
         let lines = Array(all.dropFirst(layout.skipLines))
         guard lines.contains(where: { $0.contains { $0 != 0x20 && $0 != 0x09 } }) else {
             throw .emptyInput(input.location())
+        }
+        if let findings, findings.apply(to: layout) {
+            return Located(dialect: findings.dialect, headerLine: findings.headerIndex + 1, fieldCount: 0)
         }
         let sniffed = DialectSniffer.sniff(lines, settings: layout.dialect)
         let dialect: TableDialect

@@ -15,26 +15,39 @@ public struct LongTableWriter: Sendable {
         self.delimiter = delimiter
     }
 
-    /// What a table loses in this layout.
-    public func losses(for original: ProfileTable) -> [DeclaredLoss] {
-        var losses = TableLosses.common(original)
+    /// How one table is written in this layout, worked out once: the table as written
+    /// (disjoint leaves) and what it loses.
+    public struct Plan: ExportPlan {
+        public let writer: LongTableWriter
+        /// The table as written (a clade-cumulative one as its leaves).
+        public let table: ProfileTable
+        public let losses: [DeclaredLoss]
+
+        /// Writes the planned table to `sink`.
+        public func write(to sink: inout OutputSink) throws(ExportError) {
+            try writer.write(planned: table, to: &sink)
+        }
+    }
+
+    /// Plans writing `original`: the table as written and what it loses in this layout.
+    public func plan(_ original: ProfileTable) -> Plan {
         let table = TableLosses.writable(original)
+        var losses = TableLosses.common(original, written: table)
         if table.samples.contains(where: { $0.metadata.values.contains { value in
             if case .list = value { return true }
             if case .object = value { return true }
             return false
         } }) {
-            losses.append(DeclaredLoss(field: "samples.metadata", detail: "list and object metadata are flattened to text"))
+            losses.append(DeclaredLoss(field: .sampleMetadata, detail: "list and object metadata are flattened to text"))
         }
         if table.samples.contains(where: { $0.metadata.values.contains(.null) }) {
-            losses.append(DeclaredLoss(field: "samples.metadata", detail: "null values are written as empty cells and read back as absent"))
+            losses.append(DeclaredLoss(field: .sampleMetadata, detail: "null values are written as empty cells and read back as absent"))
         }
-        return losses
+        return Plan(writer: self, table: table, losses: losses)
     }
 
-    /// Writes `table` to `sink`; a clade-cumulative table is written as its disjoint leaves.
-    public func write(_ table: ProfileTable, to sink: inout OutputSink) throws(ExportError) {
-        let table = TableLosses.writable(table)
+    /// Writes a table that is already as written (disjoint leaves).
+    private func write(planned table: ProfileTable, to sink: inout OutputSink) throws(ExportError) {
         let annotations = TaxonAnnotations(table)
         let metadataKeys = Set(table.samples.flatMap { $0.metadata.keys }).sorted()
         var row = DelimitedRowWriter(delimiter: delimiter)

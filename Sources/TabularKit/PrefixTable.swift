@@ -8,16 +8,19 @@ public struct PrefixTable: Sendable {
     public let header: [String]
     /// Up to 50 data rows, cells trimmed; blank lines left out.
     public let rows: [[String]]
+    /// The dialect and header line, for the reader (``TableImporter/read(_:options:findings:)``).
+    public let findings: TableFindings
 
-    /// Sniffs `prefix`; `nil` when no delimiter splits its lines into columns.
+    /// Sniffs `prefix`'s lines, as the reader will read them; `nil` when no delimiter splits them into columns.
     public init?(_ prefix: InputPrefix, settings: DialectSettings = DialectSettings()) {
-        let lines = prefix.lines.prefix(200).map { Array($0.utf8) }
+        let lines = SampledLines.of(prefix)
         guard let sniffed = DialectSniffer.sniff(lines, settings: settings) else { return nil }
         func cells(_ line: [UInt8]) -> [String] {
             FieldSplitting.split(line, delimiter: sniffed.dialect.delimiter, quote: sniffed.dialect.quote).fields
                 .map { TextCells.trim(String(decoding: $0, as: UTF8.self)) }
         }
         dialect = sniffed.dialect
+        findings = TableFindings(settings: settings, sniffed: sniffed)
         header = cells(lines[sniffed.headerIndex])
         rows = lines[(sniffed.headerIndex + 1)...].lazy
             .filter { !$0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
@@ -47,17 +50,5 @@ public struct PrefixTable: Sendable {
             }
             return sawNumber
         }
-    }
-}
-
-extension TableImporter {
-    /// The dialect and header cells of `input` as this layout finds them, without reading the rows.
-    public static func peekHeader(_ input: ImportInput, layout: TableLayout) throws(ImportError) -> (dialect: TableDialect, cells: [String]) {
-        let located = try HeaderLocator.locate(input, layout: layout)
-        var reader = try RecordReader(input: input, dialect: located.dialect)
-        var skipped = 0
-        while skipped < located.headerLine - 1, try reader.nextLine() != nil { skipped += 1 }
-        guard let header = try reader.next() else { throw .emptyInput(input.location()) }
-        return (located.dialect, (0..<header.count).map { header.trimmed($0) })
     }
 }

@@ -7,20 +7,17 @@ import ProfileModel
 /// not with the file. Records are read and split on a thread of their own (``RecordPipeline``).
 public struct TableImporter: Sendable {
     public let layout: TableLayout
-    /// The format id recorded in provenance.
-    public let formatID: String
 
-    public init(layout: TableLayout, formatID: String) {
+    public init(layout: TableLayout) {
         self.layout = layout
-        self.formatID = formatID
     }
 
-    /// Reads `input`. Options override the layout's unit and give the sample id of single-sample files.
-    public func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
-        let source = input.encoding == nil && layout.encoding != nil
-            ? ImportInput(url: input.url, name: input.name, encoding: layout.encoding, companions: input.companions)
-            : input
-        let located = try HeaderLocator.locate(source, layout: layout)
+    /// Reads `input`. Options override the layout's unit and give the sample id of single-sample
+    /// files; `findings` are what a detector sniffed from the same prefix (used when they apply
+    /// to this layout, so the lines are not sniffed twice).
+    public func read(_ input: ImportInput, options: ImportOptions, findings: TableFindings? = nil) throws(ImportError) -> ProfileTable {
+        let source = input.encoding == nil && layout.encoding != nil ? input.with(encoding: layout.encoding) : input
+        let located = try HeaderLocator.locate(source, layout: layout, findings: source.encoding == input.encoding ? findings : nil)
         var reader = try RecordReader(input: source, dialect: located.dialect)
         var preamble: [[UInt8]] = []
         let header: TableRecord
@@ -32,7 +29,7 @@ public struct TableImporter: Sendable {
             guard let record = try reader.next() else { throw .emptyInput(input.location()) }
             header = record
         }
-        var session = try TableReadSession(layout: layout, formatID: formatID, input: input, options: options,
+        var session = try TableReadSession(layout: layout, input: input, options: options,
                                       dialect: located.dialect, header: header,
                                       preamble: PreambleValues(lines: preamble, layout: layout, dialect: located.dialect))
         let records = RecordPipeline(reader: reader)

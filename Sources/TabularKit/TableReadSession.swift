@@ -12,7 +12,6 @@ struct TableReadSession {
     }
 
     let layout: TableLayout
-    let formatID: String
     let input: ImportInput
     let options: ImportOptions
     let dialect: TableDialect
@@ -35,10 +34,9 @@ struct TableReadSession {
     var sampleMetadataColumns: [(field: Int, key: String)]
     let taxonMetadataColumns: [(field: Int, key: String)]
 
-    init(layout: TableLayout, formatID: String, input: ImportInput, options: ImportOptions, dialect: TableDialect,
+    init(layout: TableLayout, input: ImportInput, options: ImportOptions, dialect: TableDialect,
          header: TableRecord, preamble: PreambleValues) throws(ImportError) {
         self.layout = layout
-        self.formatID = formatID
         self.input = input
         self.options = options
         self.dialect = dialect
@@ -90,12 +88,9 @@ struct TableReadSession {
         sampleMetadataColumns = sampleMetadata
         taxonMetadataColumns = taxonMetadata
 
-        var provenance = Provenance(source: SourceFacts(names: layout.provenance))
         let fileName = URL(fileURLWithPath: input.name).lastPathComponent
-        provenance.source[.sourceFormat] = formatID
-        provenance.source[.sourceFile] = fileName
-        provenance.steps.append(ProvenanceStep(action: .import, format: formatID, parameters: ["file": fileName]))
-        builder = ProfileTableBuilder(unit: .counts, structure: layout.structure ?? .leaves, provenance: provenance)
+        builder = ProfileTableBuilder(unit: .counts, structure: layout.structure ?? .leaves,
+                                      provenance: Provenance(source: SourceFacts(names: layout.provenance)))
 
         var mapped = Set<Int>()
         for column in [featureIDColumn, nameColumn, rankColumn, lineageColumn, taxonIDColumn, parentColumn,
@@ -285,7 +280,7 @@ struct TableReadSession {
             && known[key] != Self.metadataValue(record.trimmed(column)) {
             variedMetadata.insert(key)
             builder.addDiagnostic(Diagnostic(
-                code: "table.metadata-varies",
+                .metadataVaries,
                 message: "column '\(key)' differs between rows of the same sample; the first value is kept",
                 sample: builder.sample(at: sample).id, location: "\(input.name):\(record.line)"))
         }
@@ -377,21 +372,21 @@ struct TableReadSession {
         } else {
             let (unit, reason) = evidence.inferredUnit(structure: structure)
             builder.unit = unit
-            builder.addDiagnostic(Diagnostic(code: "unit.inferred", severity: .info,
+            builder.addDiagnostic(Diagnostic(.unitInferred,
                                              message: "read the values as \(unit) because \(reason); pass --unit to override"))
         }
         if let line = windows1252Line {
-            builder.addDiagnostic(Diagnostic(code: "encoding.windows-1252",
+            builder.addDiagnostic(Diagnostic(.windows1252,
                                              message: "the file is not valid UTF-8; read it as Windows-1252",
                                              location: "\(input.name):\(line)"))
         }
         if missingTokenCount > 0 {
-            builder.addDiagnostic(Diagnostic(code: "table.missing-values", severity: .info,
+            builder.addDiagnostic(Diagnostic(.missingValues,
                                              message: "\(missingTokenCount) cell(s) hold a missing-value token (such as NA) and were read as absent"))
         }
         if let pair = nested {
             builder.addDiagnostic(Diagnostic(
-                code: "structure.nested-lineages", severity: .info,
+                .nestedLineages,
                 message: "taxon '\(pair.inner)' lies inside '\(pair.outer)', so the rows were read as clade-cumulative — if they are disjoint features, pass --option structure=leaves",
                 taxon: pair.inner))
         }

@@ -126,7 +126,7 @@ public struct TaxonomyCompanion: Sendable {
         builder.provenance.source[.taxonomyCompanion] = fileName
         if unmatched > 0 {
             builder.addDiagnostic(Diagnostic(
-                code: "taxonomy.companion-unmatched",
+                .companionUnmatched,
                 message: "\(unmatched) of \(builder.taxonCount) feature(s) have no row in the taxonomy companion \(fileName)"))
         }
     }

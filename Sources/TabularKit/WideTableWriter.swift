@@ -30,29 +30,42 @@ public struct WideTableWriter: Sendable {
         self.annotations = orientation == .taxaAsRows ? annotations : []
     }
 
-    /// What a table loses in this layout.
-    public func losses(for original: ProfileTable) -> [DeclaredLoss] {
-        var losses = TableLosses.common(original)
-        let table = TableLosses.writable(original)
-        let present = TaxonAnnotations(table)
-        if table.samples.contains(where: { !$0.metadata.isEmpty }) {
-            losses.append(DeclaredLoss(field: "samples.metadata", detail: "a wide table has no place for sample metadata"))
+    /// How one table is written in this layout, worked out once: the table as written
+    /// (disjoint leaves) and what it loses.
+    public struct Plan: ExportPlan {
+        public let writer: WideTableWriter
+        /// The table as written (a clade-cumulative one as its leaves).
+        public let table: ProfileTable
+        public let losses: [DeclaredLoss]
+
+        /// Writes the planned table to `sink`.
+        public func write(to sink: inout OutputSink) throws(ExportError) {
+            try writer.write(planned: table, to: &sink)
         }
-        if present.hasLineage, !annotations.contains(.lineage) {
-            losses.append(DeclaredLoss(field: "taxa.lineage", detail: "no taxonomy column is written"))
-        }
-        if present.hasTaxonID, !annotations.contains(.taxonID) {
-            losses.append(DeclaredLoss(field: "taxa.taxon-id", detail: "no taxon id column is written"))
-        }
-        if present.hasDistinctLabel, !annotations.contains(.label) {
-            losses.append(DeclaredLoss(field: "taxa.label", detail: "labels that differ from ids are not written"))
-        }
-        return losses
     }
 
-    /// Writes `table` to `sink`; a clade-cumulative table is written as its disjoint leaves.
-    public func write(_ table: ProfileTable, to sink: inout OutputSink) throws(ExportError) {
-        let table = TableLosses.writable(table)
+    /// Plans writing `original`: the table as written and what it loses in this layout.
+    public func plan(_ original: ProfileTable) -> Plan {
+        let table = TableLosses.writable(original)
+        var losses = TableLosses.common(original, written: table)
+        let present = TaxonAnnotations(table)
+        if table.samples.contains(where: { !$0.metadata.isEmpty }) {
+            losses.append(DeclaredLoss(field: .sampleMetadata, detail: "a wide table has no place for sample metadata"))
+        }
+        if present.hasLineage, !annotations.contains(.lineage) {
+            losses.append(DeclaredLoss(field: .taxonLineages, detail: "no taxonomy column is written"))
+        }
+        if present.hasTaxonID, !annotations.contains(.taxonID) {
+            losses.append(DeclaredLoss(field: .taxonIdentifiers, detail: "no taxon id column is written"))
+        }
+        if present.hasDistinctLabel, !annotations.contains(.label) {
+            losses.append(DeclaredLoss(field: .taxonLabels, detail: "labels that differ from ids are not written"))
+        }
+        return Plan(writer: self, table: table, losses: losses)
+    }
+
+    /// Writes a table that is already as written (disjoint leaves).
+    private func write(planned table: ProfileTable, to sink: inout OutputSink) throws(ExportError) {
         for line in leadingLines { try sink.write(line + "\n") }
         var row = DelimitedRowWriter(delimiter: delimiter)
         switch orientation {
@@ -131,31 +144,30 @@ public struct WideTableWriter: Sendable {
 
 /// Losses every delimited layout shares.
 enum TableLosses {
-    /// Losses of `original` as written (cumulative tables become leaves first).
-    static func common(_ original: ProfileTable) -> [DeclaredLoss] {
+    /// Losses of `original` written as `table` (``writable(_:)``).
+    static func common(_ original: ProfileTable, written table: ProfileTable) -> [DeclaredLoss] {
         var losses: [DeclaredLoss] = []
-        let table = writable(original)
         if !table.provenance.steps.isEmpty || !table.provenance.source.isEmpty {
-            losses.append(DeclaredLoss(field: "provenance", detail: "source facts and the step log are not written"))
+            losses.append(DeclaredLoss(field: .provenance, detail: "source facts and the step log are not written"))
         }
         if original.structure == .cladeCumulative {
-            losses.append(DeclaredLoss(field: "structure",
+            losses.append(DeclaredLoss(field: .structure,
                                        detail: "clade-cumulative rows are written as disjoint leaves (each clade keeps only its residual, as '<id>|unclassified')"))
         }
         if !table.diagnostics.isEmpty {
-            losses.append(DeclaredLoss(field: "diagnostics", detail: "import findings are not written"))
+            losses.append(DeclaredLoss(field: .diagnostics, detail: "import findings are not written"))
         }
         switch table.unit {
         case .counts, .relative, .percent:
-            losses.append(DeclaredLoss(field: "unit", detail: "the unit is not written; importing infers it from the values"))
+            losses.append(DeclaredLoss(field: .unit, detail: "the unit is not written; importing infers it from the values"))
         case .cpm, .other:
-            losses.append(DeclaredLoss(field: "unit", detail: "the unit \(table.unit) is not written and cannot be inferred back"))
+            losses.append(DeclaredLoss(field: .unit, detail: "the unit \(table.unit) is not written and cannot be inferred back"))
         }
         if table.taxa.contains(where: { !$0.metadata.isEmpty }) {
-            losses.append(DeclaredLoss(field: "taxa.metadata", detail: "taxon metadata other than the lineage and taxon id is not written"))
+            losses.append(DeclaredLoss(field: .taxonMetadata, detail: "taxon metadata other than the lineage and taxon id is not written"))
         }
         if table.taxa.contains(where: { lineageIsAmbiguous($0.lineage) }) {
-            losses.append(DeclaredLoss(field: "taxa.lineage", detail: "lineages made only of unranked entries are read back by position"))
+            losses.append(DeclaredLoss(field: .taxonLineages, detail: "lineages made only of unranked entries are read back by position"))
         }
         return losses
     }

@@ -11,14 +11,16 @@ struct CommandFailure: Error {
     let message: String
     let exitCode: Int32
 
+    /// Bad data is exit code 1; an option the plugin does not take is a usage error (2).
     init(_ error: ImportError) {
         message = error.description
-        exitCode = CommandFailure.dataExitCode
+        exitCode = error.isUsageError ? CommandFailure.usageExitCode : CommandFailure.dataExitCode
     }
 
+    /// An unwritable table is exit code 1; an option the plugin does not take is a usage error (2).
     init(_ error: ExportError) {
         message = error.description
-        exitCode = CommandFailure.dataExitCode
+        exitCode = error.isUsageError ? CommandFailure.usageExitCode : CommandFailure.dataExitCode
     }
 
     /// A plugin that cannot be loaded (a broken descriptor, a misbehaving external plugin) is bad

@@ -52,7 +52,7 @@ struct ConformanceCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the report as JUnit XML to this file.", valueName: "file"))
     var junit: String?
 
-    @Option(name: .customLong("export-option"), help: ArgumentHelp("A plugin-specific export setting key=value for every export; the declared losses are checked for it too (repeatable).", valueName: "key=value"))
+    @Option(name: .customLong("export-option"), help: ArgumentHelp("An export setting key=value in force for every export (repeatable); every exporter checked must declare it. Every value of every enumerated option is also tried on its own.", valueName: "key=value"))
     var exportParameters: [String] = []
 
     @Option(name: .customLong("time-limit"), help: ArgumentHelp("Seconds a single plugin call may take before it counts as a hang.", valueName: "seconds"))
@@ -81,6 +81,14 @@ struct ConformanceCommand: ParsableCommand {
         let referenceDirectory = reference.map(Self.absolute) ?? root?.appendingPathComponent("reference").path
         let record = ConformanceOptions.recordingRequested()
         let exportSettings = try InputOptions.keyValues(exportParameters, flag: "--export-option")
+        for plugin in selected where plugin.format.canExport {
+            do {
+                try OptionDeclarations(format: plugin.format.id, direction: .export, options: plugin.format.exportOptions)
+                    .validate(exportSettings)
+            } catch {
+                throw CommandFailure(message: "error [usage]: \(error)", exitCode: CommandFailure.usageExitCode)
+            }
+        }
         var reports: [PluginReport] = []
         for (position, plugin) in selected.enumerated() {
             let id = plugin.format.id

@@ -45,42 +45,24 @@ struct ConvertCommand: ParsableCommand {
         let exportOptions = ExportOptions(parameters: try InputOptions.keyValues(exportParameters, flag: "--export-option"))
         let importOptions = try input.importOptions()
         let source = try input.openInput(inputFile)
+        let policy = input.policy()
 
         var clock = PhaseTimings()
         var table: ProfileTable
         do {
-            table = try registry.importTable(source, formatID: input.formatID, options: importOptions).table
+            table = try registry.importTable(source, formatID: input.formatID, options: importOptions, policy: policy).table
         } catch {
             throw CommandFailure(error)
         }
         clock.lap("import")
         table = try transforms.apply(to: table, inputName: source.name)
         clock.lap("transforms")
-        table = table.appendingStep(ProvenanceStep(action: .export, format: exporter.format.id))
-
-        let losses = exporter.losses(for: table, options: exportOptions)
-        for loss in losses { FileHandle.standardErrorWrite("mhub: warning [export.field-dropped]: \(exporter.format.id) cannot carry \(loss)") }
-        for diagnostic in table.diagnostics where diagnostic.severity == .warning {
-            FileHandle.standardErrorWrite("mhub: \(diagnostic)")
-        }
-        if importOptions.strict && !losses.isEmpty {
-            throw CommandFailure(message: "error [strict]: the export would lose \(losses.count) field(s); see the warnings above",
-                                 exitCode: CommandFailure.dataExitCode)
-        }
-        do { try Self.write(table, with: exporter, to: output, options: exportOptions) } catch {
+        do {
+            _ = try ExportSession.run(table, with: exporter, toPath: output, options: exportOptions, policy: policy)
+        } catch {
             throw CommandFailure(error)
         }
         clock.lap("export")
         if timings { FileHandle.standardErrorWrite("mhub: \(clock.line)") }
-    }
-
-    /// Exports into a temporary file and moves it into place only on success.
-    static func write(_ table: ProfileTable, with exporter: any ProfileExporter, to path: String,
-                      options: ExportOptions) throws(ExportError) {
-        let destination = try AtomicOutput(path: path)
-        var sink = try destination.makeSink()
-        try exporter.write(table, to: &sink, options: options)
-        try sink.flush()
-        try destination.commit()
     }
 }

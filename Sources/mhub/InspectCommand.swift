@@ -24,7 +24,8 @@ struct InspectCommand: ParsableCommand {
         let options = try input.importOptions()
         let imported: ImportedTable
         do {
-            imported = try registry.importTable(source, formatID: input.formatID, options: options)
+            imported = try registry.importTable(source, formatID: input.formatID, options: options,
+                                                policy: input.policy(reporting: false))
         } catch {
             throw CommandFailure(error)
         }

@@ -43,14 +43,20 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("option"), help: ArgumentHelp("A plugin-specific import setting key=value (repeatable).", valueName: "key=value"))
     var parameters: [String] = []
 
-    @Flag(help: "Fail (exit 1) when the import produces warnings.")
+    @Flag(help: "Fail (exit 1) when the import produces warnings or the export would lose fields.")
     var strict = false
 
     /// The import options these flags describe.
     func importOptions() throws(CommandFailure) -> ImportOptions {
         ImportOptions(unit: try unit.map { value throws(CommandFailure) in try Self.parseUnit(value) },
-                      sampleID: sampleID, strict: strict,
-                      parameters: try Self.keyValues(parameters, flag: "--option"))
+                      sampleID: sampleID, parameters: try Self.keyValues(parameters, flag: "--option"))
+    }
+
+    /// The warning policy `--strict` asks for, reporting each finding on standard error
+    /// (or nowhere, for commands that show the findings themselves).
+    func policy(reporting: Bool = true) -> WarningPolicy {
+        guard reporting else { return WarningPolicy(strict: strict) }
+        return WarningPolicy(strict: strict) { diagnostic in FileHandle.standardErrorWrite("mhub: \(diagnostic)") }
     }
 
     /// Opens `path` (`-` for standard input) with its companions.

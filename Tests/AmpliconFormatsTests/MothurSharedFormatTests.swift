@@ -32,7 +32,7 @@ import Testing
         #expect(table.taxa.map(\.id) == ["Otu01", "Otu02", "Otu03"])
         #expect(table.sampleTotals() == [5, 4])
         #expect(table.provenance.source[SourceKey(name: "mothur-label")] == "0.01")
-        #expect(table.diagnostics.contains { $0.code == "mothur.label-chosen" && $0.severity == .warning })
+        #expect(table.diagnostics.contains { $0.code == "table.subset-chosen" && $0.severity == .warning })
     }
 
     @Test func aNamedLabelTakesTheFirstNumOtusHeaderNames() throws {
@@ -41,7 +41,7 @@ import Testing
         #expect(table.taxa.map(\.id) == ["Otu01", "Otu02"])
         #expect(table.value(sample: 0, taxon: 0) == 5)
         #expect(table.value(sample: 1, taxon: 1) == 2)
-        #expect(!table.diagnostics.contains { $0.code == "mothur.label-chosen" })
+        #expect(!table.diagnostics.contains { $0.code == "table.subset-chosen" })
     }
 
     @Test func anUnknownLabelListsTheFilesLabels() throws {

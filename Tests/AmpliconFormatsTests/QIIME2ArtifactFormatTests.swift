@@ -70,7 +70,7 @@ import Testing
         let table = try plugin.read(artifact("valid-own-taxonomy.qza"), options: ImportOptions())
         #expect(table.samples.isEmpty)
         #expect(table.taxa.count == 4)
-        #expect(table.diagnostics.contains { $0.code == "qiime2.taxonomy-only" })
+        #expect(table.diagnostics.contains { $0.code == "table.no-abundances" })
     }
 
     @Test(arguments: [("invalid-own-no-metadata.qza", "missing-field"), ("invalid-own-wrong-semantic-type.qza", "unsupported"),

@@ -45,17 +45,17 @@ import Testing
         let text = "taxon\tS1\tS2\nA\t80\t50\nB\t70\t50\n"
         let input = try AmpliconTestSupport.input(text, name: "p.tsv")
         let imported = try registry.importTable(input, formatID: "wide-tsv", options: ImportOptions(unit: .percent))
-        let warning = try #require(imported.table.diagnostics.first { $0.code == "abundance.sum-over-100" })
+        let warning = try #require(imported.table.diagnostics.first { $0.code == "abundance.sum-over-whole" })
         #expect(warning.sample == "S1")
         #expect(throws: ImportError.self) {
-            try registry.importTable(input, formatID: "wide-tsv", options: ImportOptions(unit: .percent, strict: true))
+            try registry.importTable(input, formatID: "wide-tsv", options: ImportOptions(unit: .percent), policy: WarningPolicy(strict: true))
         }
     }
 
     @Test func relativeAbundancesOverOneAreAWarning() throws {
         let input = try AmpliconTestSupport.input("taxon\tS1\nA\t0.8\nB\t0.7\n", name: "r.tsv")
         let table = try registry.importTable(input, formatID: "wide-tsv", options: ImportOptions(unit: .relative)).table
-        #expect(table.diagnostics.contains { $0.code == "abundance.sum-over-1" })
+        #expect(table.diagnostics.contains { $0.code == "abundance.sum-over-whole" })
     }
 
     @Test func percentLikeCountsAreAWarning() throws {

@@ -44,7 +44,7 @@ import Testing
         let shared = conformance("mothur-shared/valid-galaxy-amazon-an.shared")
         let strict = try MHubRunner.run(["inspect", shared, "--strict"])
         #expect(strict.status == 1)
-        #expect(strict.stderr.contains("mothur.label-chosen"))
+        #expect(strict.stderr.contains("table.subset-chosen"))
         let chosen = try MHubRunner.run(["inspect", shared, "--strict", "--option", "label=0.03"])
         #expect(chosen.status == 0, "\(chosen.stderr)")
         let unused = try MHubRunner.run(["inspect", shared, "--companion", "metadata=" + shared])

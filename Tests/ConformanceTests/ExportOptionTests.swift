@@ -5,9 +5,10 @@ import Foundation
 import ProfileModel
 import Testing
 
-/// The round-trip check asks `losses(for:options:)` with the options every export uses, so an
-/// exporter whose losses depend on an option (wide tables written with samples as rows have no
-/// taxonomy column) is checked in that setting too, and fails when it does not declare them.
+/// The round-trip check takes the losses from the plan that wrote the export, so an exporter
+/// whose losses depend on an option (wide tables written with samples as rows have no taxonomy
+/// column) is checked in that setting too, and fails when it does not declare them; and it tries
+/// every value of every enumerated option an exporter declares.
 @Suite struct ExportOptionTests {
     static let samplesAsRows = ConformanceOptions(exportOptions: ExportOptions(parameters: ["orientation": "samples-as-rows"]))
 
@@ -37,8 +38,30 @@ import Testing
         let registry = try FormatRegistry(builtIn.plugins.filter { $0.format.id != "wide-tsv" } + [blind])
         let failed = try roundTrips(of: blind, in: registry).filter { $0.verdict == .failed }
         let item = try #require(failed.first { $0.subject == "reference counts-leaves" })
-        #expect(item.message.contains("from the reference table that losses(for:options:) does not declare"))
+        #expect(item.message.contains("from the reference table that the export plan's losses do not declare"))
         #expect(item.message.contains("taxa.lineage [taxon 'asv-1']"))
+    }
+
+    /// Without any `--export-option`, the battery still round-trips every reference table with
+    /// each other value of every declared option: each choice, and both ends of an integer range.
+    @Test(arguments: [("wide-tsv", ["orientation=samples-as-rows"]), ("biom-json", ["matrix-type=dense"]),
+                      ("biom-hdf5", ["compression=0", "compression=9"])])
+    func everyDeclaredOptionValueIsRoundTripped(id: String, settings: [String]) throws {
+        let registry = try BuiltInFormats.registry(RegistryOptions(environmentPluginPath: nil))
+        let plugin = try #require(registry.plugin(id: id))
+        let environment = try ConformanceEnvironment(
+            registry: registry, referenceDirectory: packageRoot.appendingPathComponent("Conformance/reference"))
+        let items = ConformanceBattery(plugin: plugin, caseDirectory: fixtureCases("no-such-folder"), environment: environment)
+            .run().filter { $0.check == .roundTrip }
+        let references = try FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("Conformance/reference").path)
+            .filter { $0.hasSuffix(".profile.json") }.map { String($0.dropLast(".profile.json".count)) }
+        for setting in settings {
+            for reference in references {
+                let item = try #require(items.first { $0.subject == "reference \(reference) [\(setting)]" }, "\(setting), \(reference)")
+                #expect(item.verdict != .failed, "\(item.subject): \(item.message)")
+            }
+        }
+        #expect(items.allSatisfy { $0.verdict != .failed })
     }
 }
 
@@ -54,11 +77,18 @@ private struct OptionBlindExporter: ProfileImporter, ProfileExporter {
         try base.read(input, options: options)
     }
 
-    func losses(for table: ProfileTable, options: ExportOptions) -> [DeclaredLoss] {
-        base.losses(for: table, options: ExportOptions())
+    /// Writes with the given options but declares the default options' losses.
+    struct Plan: ExportPlan {
+        let table: ProfileTable
+        let options: ExportOptions
+        let losses: [DeclaredLoss]
     }
 
-    func write(_ table: ProfileTable, to output: inout OutputSink, options: ExportOptions) throws(ExportError) {
-        try base.write(table, to: &output, options: options)
+    func plan(_ table: ProfileTable, options: ExportOptions) throws(ExportError) -> Plan {
+        Plan(table: table, options: options, losses: try base.losses(for: table, options: ExportOptions()))
+    }
+
+    func write(_ plan: Plan, to output: inout OutputSink) throws(ExportError) {
+        try base.write(plan.table, to: &output, options: plan.options)
     }
 }

@@ -55,7 +55,7 @@ import Testing
         let imported = try #require(plugin as? any ProfileImporter).read(input, options: ImportOptions())
         #expect(imported == table)
         let exporter = try #require(plugin as? any ProfileExporter)
-        #expect(exporter.losses(for: table, options: ExportOptions()) == [DeclaredLoss(field: "diagnostics", detail: "test loss")])
+        #expect(try exporter.losses(for: table, options: ExportOptions()) == [DeclaredLoss(field: .diagnostics, detail: "test loss")])
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("mhub-external-\(UUID().uuidString).json")
         var sink = try OutputSink(fileURL: output)
         try exporter.write(table, to: &sink, options: ExportOptions())

@@ -1,4 +1,5 @@
 import ConformanceKit
+import FormatKit
 import ProfileModel
 import Testing
 
@@ -87,9 +88,9 @@ import Testing
     }
 
     @Test func aLossOfAParentFieldCoversItsChildren() {
-        #expect(ProfileField.taxonLineages.isCovered(byLossOf: "taxa"))
-        #expect(ProfileField.taxonLineages.isCovered(byLossOf: "taxa.lineage"))
-        #expect(!ProfileField.taxonLabels.isCovered(byLossOf: "taxa.lineage"))
-        #expect(!ProfileField.taxonIDs.isCovered(byLossOf: "tax"))
+        #expect(ProfileField.taxonLineages.isCovered(byLossOf: .taxa))
+        #expect(ProfileField.taxonLineages.isCovered(byLossOf: .taxonLineages))
+        #expect(!ProfileField.taxonLabels.isCovered(byLossOf: .taxonLineages))
+        #expect(!ProfileField.taxonIDs.isCovered(byLossOf: .taxonOrder))
     }
 }

@@ -79,7 +79,7 @@ struct InputLayerTests {
 
     @Test func prefixIsDecodedAndBounded() throws {
         let (input, _) = try temporaryInput(utf16(Self.text, littleEndian: false), name: "x.tsv")
-        let prefix = try input.prefix(maxBytes: 30)
+        let prefix = try input.prefix(limits: InputPrefix.Limits(bytes: 30, textBytes: 30))
         #expect(!prefix.isComplete)
         #expect(prefix.text.hasPrefix("#OTU ID"))
         #expect(prefix.lines == ["#OTU ID\tS1\tS2"])

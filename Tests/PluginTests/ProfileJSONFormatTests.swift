@@ -149,7 +149,10 @@ final class ProfileJSONFormatTests: XCTestCase {
         let reordered = try plugin.read(ImportInput(url: folder.appendingPathComponent("valid-values-first.json")), options: ImportOptions())
         let golden = try plugin.read(ImportInput(url: folder.appendingPathComponent("valid-values-first.profile.json")),
                                      options: ImportOptions())
-        XCTAssertEqual(reordered, golden)
+        // The golden was recorded through the import session, which adds the import step and source facts.
+        XCTAssertEqual(reordered.samples, golden.samples)
+        XCTAssertEqual(reordered.taxa, golden.taxa)
+        XCTAssertEqual(reordered.abundances, golden.abundances)
         XCTAssertEqual(reordered.value(sample: 1, taxon: 2), 120)
         XCTAssertEqual(reordered.abundances.nonZeroCount, 4, "the explicit zero is not stored")
     }

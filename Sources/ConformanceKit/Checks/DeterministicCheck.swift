@@ -27,7 +27,7 @@ extension BatteryRun {
             case .hung: return (.failed, "export \(hangMessage)")
             case .failed(.cannotRepresent(let reason)): return (.skipped, "the format cannot represent this table: \(reason)")
             case .failed(let error): return (.failed, "export failed: \(error)")
-            case .bytes(let bytes): outputs.append(bytes)
+            case .written(let bytes, _): outputs.append(bytes)
             }
         }
         guard let difference = ByteDifference.first(outputs[0], outputs[1]) else {

@@ -2,8 +2,8 @@ import FormatKit
 import Foundation
 import ProfileModel
 
-/// Check 2, import: every valid case imports to exactly its golden profile JSON, values
-/// within the tolerance of ``ComparisonRules``. With recording on, goldens are rewritten
+/// Check 2, import: every valid case imports, through the import session every command uses,
+/// to exactly its golden profile JSON, values within the tolerance of ``ComparisonRules``. With recording on, goldens are rewritten
 /// from the current import instead, and every recorded case fails.
 extension BatteryRun {
     func runImport() {
@@ -17,7 +17,7 @@ extension BatteryRun {
 
     private func check(_ validCase: ConformanceCase, with importer: any ProfileImporter) -> (Verdict, String) {
         let golden: ProfileTable
-        switch readProfile(validCase.golden) {
+        switch expectedTable(for: validCase) {
         case .success(let table): golden = table
         case .failure(let problem):
             return (.failed, "\(problem.text); record the golden with MHUB_RECORD=1 and review it")

@@ -26,7 +26,7 @@ extension BatteryRun {
             let golden: ProfileTable?
             if options.record {
                 golden = nil
-            } else if case .success(let table) = readProfile(validCase.golden) {
+            } else if case .success(let table) = expectedTable(for: validCase) {
                 golden = table
             } else {
                 golden = nil

@@ -1,3 +1,4 @@
+import FormatKit
 import ProfileModel
 
 /// Compares two profile tables field by field and lists how they differ.

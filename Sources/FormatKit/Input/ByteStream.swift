@@ -54,3 +54,24 @@ public final class MemoryByteStream: ByteStream {
         return Array(bytes[position..<end])
     }
 }
+
+/// Serves bytes already read from a stream, then the rest of that stream: how a file is
+/// opened once when its first bytes decide how to read it (gzip or not).
+public final class ReplayingByteStream: ByteStream {
+    private var pending: [UInt8]
+    private let rest: any ByteStream
+
+    public init(replaying pending: [UInt8], then rest: any ByteStream) {
+        self.pending = pending
+        self.rest = rest
+    }
+
+    public func read(maxCount: Int) throws(ImportError) -> [UInt8] {
+        guard pending.isEmpty else {
+            let count = min(maxCount, pending.count)
+            defer { pending.removeFirst(count) }
+            return Array(pending[..<count])
+        }
+        return try rest.read(maxCount: maxCount)
+    }
+}

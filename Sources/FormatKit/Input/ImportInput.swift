@@ -16,22 +16,26 @@ public struct ImportInput: Sendable {
     /// Companion inputs by role (`taxonomy`, `metadata`).
     public let companions: [String: ImportInput]
     private let spool: TemporaryFile?
+    /// The prefix taken once for detection, kept so that readers sniff the same lines.
+    private let sampled: InputPrefix?
 
     /// An input for a file on disk.
     public init(url: URL, name: String? = nil, encoding: TextEncoding? = nil, companions: [String: ImportInput] = [:]) {
-        self.url = url
-        self.name = name ?? url.path
-        self.encoding = encoding
-        self.companions = companions
-        self.spool = nil
+        self.init(url: url, name: name ?? url.path, encoding: encoding, companions: companions, spool: nil, sampled: nil)
     }
 
-    private init(spool: TemporaryFile, name: String, encoding: TextEncoding?, companions: [String: ImportInput]) {
-        self.url = spool.url
+    private init(url: URL, name: String, encoding: TextEncoding?, companions: [String: ImportInput],
+                 spool: TemporaryFile?, sampled: InputPrefix?) {
+        self.url = url
         self.name = name
         self.encoding = encoding
         self.companions = companions
         self.spool = spool
+        self.sampled = sampled
+    }
+
+    private init(spool: TemporaryFile, name: String, encoding: TextEncoding?, companions: [String: ImportInput]) {
+        self.init(url: spool.url, name: name, encoding: encoding, companions: companions, spool: spool, sampled: nil)
     }
 
     /// Spools standard input to a temporary file so that it can be detected and then read.
@@ -64,8 +68,19 @@ public struct ImportInput: Sendable {
 
     /// The same input with companions attached.
     public func with(companions: [String: ImportInput]) -> ImportInput {
-        if let spool { return ImportInput(spool: spool, name: name, encoding: encoding, companions: companions) }
-        return ImportInput(url: url, name: name, encoding: encoding, companions: companions)
+        ImportInput(url: url, name: name, encoding: encoding, companions: companions, spool: spool, sampled: sampled)
+    }
+
+    /// The same input read with another encoding (a descriptor's declared one); its prefix is taken anew.
+    public func with(encoding: TextEncoding?) -> ImportInput {
+        ImportInput(url: url, name: name, encoding: encoding, companions: companions, spool: spool, sampled: nil)
+    }
+
+    /// The same input carrying its prefix, which ``prefix()`` then returns without reading the file again.
+    public func sampling() throws(ImportError) -> ImportInput {
+        if sampled != nil { return self }
+        return ImportInput(url: url, name: name, encoding: encoding, companions: companions, spool: spool,
+                           sampled: try prefix())
     }
 
     /// A location in this input.
@@ -83,11 +98,14 @@ public struct ImportInput: Sendable {
         GzipByteStream.isGzip(try openRaw().read(maxCount: 2))
     }
 
-    /// The decompressed bytes, not text-decoded (for binary formats).
+    /// The decompressed bytes, not text-decoded (for binary formats). The file is opened once:
+    /// the bytes that show whether it is gzip are handed on to the reader.
     public func openBytes() throws(ImportError) -> any ByteStream {
         let raw = try openRaw()
-        if try isCompressed() { return try GzipByteStream(source: raw, displayName: name) }
-        return raw
+        let start = try raw.read(maxCount: 1 << 16)
+        let stream = ReplayingByteStream(replaying: start, then: raw)
+        if GzipByteStream.isGzip(start) { return try GzipByteStream(source: stream, displayName: name) }
+        return stream
     }
 
     /// The decompressed bytes decoded to UTF-8.
@@ -132,13 +150,31 @@ public struct ImportInput: Sendable {
         return (temporary.url, temporary)
     }
 
-    /// The bounded prefix detectors look at.
-    public func prefix(maxBytes: Int = InputPrefix.defaultSize) throws(ImportError) -> InputPrefix {
-        let raw = try openBytes().read(maxCount: maxBytes)
-        let text = TextDecodingStream(source: MemoryByteStream(raw), displayName: name, forced: encoding)
-        let decoded = (try? text.read(maxCount: maxBytes + 4)) ?? []
+    /// The bounded prefix detectors look at and sniffing readers read their first lines from:
+    /// the one taken by ``sampling()`` when there is one, else read now.
+    public func prefix(limits: InputPrefix.Limits = .standard) throws(ImportError) -> InputPrefix {
+        if let sampled, limits == .standard { return sampled }
+        let raw = try openBytes()
+        let start = try raw.read(maxCount: limits.bytes)
+        let text = TextDecodingStream(source: ReplayingByteStream(replaying: start, then: raw), displayName: name,
+                                      forced: encoding)
+        var sample: [UInt8] = []
+        var lineBreaks = 0
+        var finished = false
+        do {
+            while lineBreaks <= limits.lines, sample.count < limits.textBytes {
+                let chunk = try text.read(maxCount: limits.bytes)
+                if chunk.isEmpty { finished = true; break }
+                lineBreaks += chunk.lazy.filter { $0 == 0x0A || $0 == 0x0D }.count
+                sample += chunk
+            }
+        } catch {
+            // Not a failure of sampling: detectors see the text decoded before the bad bytes,
+            // and reading reports them with their place.
+        }
+        if sample.count > limits.textBytes { sample.removeLast(sample.count - limits.textBytes) }
         return InputPrefix(fileName: url.lastPathComponent == spool?.url.lastPathComponent ? name : url.lastPathComponent,
-                           bytes: raw, text: String(decoding: decoded, as: UTF8.self),
-                           isComplete: raw.count < maxBytes)
+                           bytes: start, sample: sample, textLength: min(sample.count, limits.bytes),
+                           isComplete: finished && sample.count <= limits.textBytes, maxLines: limits.lines)
     }
 }

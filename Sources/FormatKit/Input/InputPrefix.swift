@@ -1,50 +1,83 @@
-/// The bounded start of an input that detectors look at: the decompressed bytes, the same
-/// decoded as UTF-8 text, and the file name.
+/// The bounded start of an input: what detectors look at, and what readers that sniff (a
+/// table's dialect and header line) read their first lines from. It is taken once per import
+/// (``ImportInput/prefix()``) and kept with the input, so detection and reading see the same
+/// lines and the file is sniffed once.
 public struct InputPrefix: Sendable {
+    /// How much of an input a prefix takes.
+    public struct Limits: Sendable, Hashable {
+        /// Decompressed bytes kept for binary signatures (``InputPrefix/bytes``) and the length of ``InputPrefix/text``.
+        public var bytes: Int
+        /// Lines sampled: the text is read on until this many complete lines …
+        public var lines: Int
+        /// … or this many decoded bytes (a file that is one huge line gives at most this much of it).
+        public var textBytes: Int
+
+        public init(bytes: Int = 64 * 1024, lines: Int = 200, textBytes: Int = 8 << 20) {
+            self.bytes = bytes
+            self.lines = lines
+            self.textBytes = max(textBytes, bytes)
+        }
+
+        /// 64 KiB for detectors; up to 200 lines or 8 MiB of text for sniffing readers.
+        public static let standard = Limits()
+    }
+
     /// How many decompressed bytes detectors see by default.
-    public static let defaultSize = 64 * 1024
+    public static let defaultSize = Limits.standard.bytes
 
     /// The file name (last path component), for extension rules.
     public let fileName: String
-    /// Decompressed bytes, not text-decoded (binary magic numbers live here).
+    /// Decompressed bytes, not text-decoded (binary magic numbers live here), at most ``Limits/bytes``.
     public let bytes: [UInt8]
-    /// The prefix decoded to UTF-8 (BOM removed, UTF-16 transcoded), repaired where invalid.
+    /// The start of the decoded text (BOM removed, UTF-16 transcoded), at most ``Limits/bytes``
+    /// of it, repaired where it is not valid UTF-8.
     public let text: String
-    /// Whether the prefix is the whole input.
+    /// Whether the sample reached the end of the input.
     public let isComplete: Bool
+    /// The sampled lines as decoded bytes, without terminators and not repaired (readers apply
+    /// their own fallback for lines that are not UTF-8); a line cut by the limits is left out.
+    public let lineBytes: [ArraySlice<UInt8>]
+    /// The same lines as text, repaired where they are not valid UTF-8.
+    ///
+    /// Split on the UTF-8 bytes rather than by characters: `\n` and `\r` always end a character
+    /// (Unicode's grapheme rules break around them), so the lines are the same.
+    public let lines: [Substring]
 
+    /// A prefix of `text` (tests, and inputs held in memory).
     public init(fileName: String, bytes: [UInt8], text: String, isComplete: Bool) {
-        self.fileName = fileName
-        self.bytes = bytes
-        self.text = text
-        self.isComplete = isComplete
+        self.init(fileName: fileName, bytes: bytes, sample: Array(text.utf8), textLength: text.utf8.count,
+                  isComplete: isComplete, maxLines: Limits.standard.lines)
     }
 
-    /// The text's lines without terminators; the last line is dropped when the prefix was cut
-    /// mid-line, so detectors never see a partial line.
-    ///
-    /// Every detector asks for them, so they are split on the UTF-8 bytes rather than by
-    /// characters: `\n` and `\r` always end a character (Unicode's grapheme rules break
-    /// around them), so the lines are the same.
-    public var lines: [Substring] {
-        var result: [Substring] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            guard byte == 0x0A || byte == 0x0D else {
-                index = utf8.index(after: index)
-                continue
+    /// A prefix of decoded `sample` text whose first `textLength` bytes are ``text``.
+    init(fileName: String, bytes: [UInt8], sample: [UInt8], textLength: Int, isComplete: Bool, maxLines: Int) {
+        self.fileName = fileName
+        self.bytes = bytes
+        self.isComplete = isComplete
+        text = String(decoding: sample.prefix(textLength), as: UTF8.self)
+        var split = Self.split(sample, maxLines: maxLines)
+        // The text after the last line break is a whole line only at the end of the input.
+        if !isComplete, split.count > 1, split.last?.endIndex == sample.endIndex { split.removeLast() }
+        if split.last?.isEmpty == true { split.removeLast() }
+        lineBytes = split
+        lines = split.map { Substring(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// Lines of `text` without their `\n`, `\r\n` or `\r` terminators, at most `maxLines`.
+    private static func split(_ text: [UInt8], maxLines: Int) -> [ArraySlice<UInt8>] {
+        var result: [ArraySlice<UInt8>] = []
+        var start = 0
+        var index = 0
+        while index < text.count, result.count < maxLines {
+            let byte = text[index]
+            if byte == 0x0A || byte == 0x0D {
+                result.append(text[start..<index])
+                if byte == 0x0D, index + 1 < text.count, text[index + 1] == 0x0A { index += 1 }
+                start = index + 1
             }
-            result.append(text[start..<index])
-            index = utf8.index(after: index)
-            if byte == 0x0D, index != utf8.endIndex, utf8[index] == 0x0A { index = utf8.index(after: index) }
-            start = index
+            index += 1
         }
-        result.append(text[start..<utf8.endIndex])
-        if !isComplete, result.count > 1 { result.removeLast() }
-        if result.last?.isEmpty == true { result.removeLast() }
+        if result.count < maxLines, start < text.count { result.append(text[start...]) }
         return result
     }
 

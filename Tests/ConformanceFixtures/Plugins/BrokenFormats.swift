@@ -17,12 +17,12 @@ public struct NondeterministicTableFormat: ProfileImporter, ProfileExporter {
         try base.read(input, options: options)
     }
 
-    public func losses(for table: ProfileTable, options: ExportOptions) -> [DeclaredLoss] {
-        base.losses(for: table, options: options)
+    public func plan(_ table: ProfileTable, options: ExportOptions) throws(ExportError) -> TinyTableFormat.Plan {
+        try base.plan(table, options: options)
     }
 
-    public func write(_ table: ProfileTable, to output: inout OutputSink, options: ExportOptions) throws(ExportError) {
-        try base.write(table, to: &output, options: options)
+    public func write(_ plan: TinyTableFormat.Plan, to output: inout OutputSink) throws(ExportError) {
+        try base.write(plan, to: &output)
         try output.write("# export \(UUID().uuidString)\n")
     }
 }

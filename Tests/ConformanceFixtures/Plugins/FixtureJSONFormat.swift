@@ -45,9 +45,16 @@ public struct FixtureJSONFormat: ProfileImporter, ProfileExporter {
         }
     }
 
-    public func losses(for table: ProfileTable, options: ExportOptions) -> [DeclaredLoss] { [] }
+    /// A planned export: the table as it is, since nothing is lost.
+    public struct Plan: ExportPlan {
+        let table: ProfileTable
+        public var losses: [DeclaredLoss] { [] }
+    }
 
-    public func write(_ table: ProfileTable, to output: inout OutputSink, options: ExportOptions) throws(ExportError) {
+    public func plan(_ table: ProfileTable, options: ExportOptions) throws(ExportError) -> Plan { Plan(table: table) }
+
+    public func write(_ plan: Plan, to output: inout OutputSink) throws(ExportError) {
+        let table = plan.table
         var values: [[Double]] = []
         for sample in table.samples.indices {
             for entry in table.abundances.entries(ofSample: sample) { values.append([Double(sample), Double(entry.taxon), entry.value]) }

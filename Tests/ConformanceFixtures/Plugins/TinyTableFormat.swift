@@ -26,14 +26,14 @@ public struct TinyTableFormat: ProfileImporter, ProfileExporter {
     }
 
     static let lostFields: [DeclaredLoss] = [
-        DeclaredLoss(field: "structure", detail: "rows are always written as leaves"),
-        DeclaredLoss(field: "samples.metadata", detail: "no metadata"),
-        DeclaredLoss(field: "taxa.id", detail: "the label is the id"),
-        DeclaredLoss(field: "taxa.lineage", detail: "labels only"),
-        DeclaredLoss(field: "taxa.taxon-id", detail: "labels only"),
-        DeclaredLoss(field: "taxa.metadata", detail: "labels only"),
-        DeclaredLoss(field: "provenance", detail: "not written"),
-        DeclaredLoss(field: "diagnostics", detail: "not written"),
+        DeclaredLoss(field: .structure, detail: "rows are always written as leaves"),
+        DeclaredLoss(field: .sampleMetadata, detail: "no metadata"),
+        DeclaredLoss(field: .taxonIDs, detail: "the label is the id"),
+        DeclaredLoss(field: .taxonLineages, detail: "labels only"),
+        DeclaredLoss(field: .taxonIdentifiers, detail: "labels only"),
+        DeclaredLoss(field: .taxonMetadata, detail: "labels only"),
+        DeclaredLoss(field: .provenance, detail: "not written"),
+        DeclaredLoss(field: .diagnostics, detail: "not written"),
     ]
 
     public func detect(_ prefix: InputPrefix) -> Detection {
@@ -85,10 +85,18 @@ public struct TinyTableFormat: ProfileImporter, ProfileExporter {
         do { return try builder.build() } catch { throw ImportError(error, at: input.location()) }
     }
 
-    public func losses(for table: ProfileTable, options: ExportOptions) -> [DeclaredLoss] { Self.lostFields }
+    /// A planned export: the table as written (leaves) and the fixed losses.
+    public struct Plan: ExportPlan {
+        let table: ProfileTable
+        public var losses: [DeclaredLoss] { TinyTableFormat.lostFields }
+    }
 
-    public func write(_ table: ProfileTable, to output: inout OutputSink, options: ExportOptions) throws(ExportError) {
-        let table = table.structure == .cladeCumulative ? table.toLeaves() : table
+    public func plan(_ table: ProfileTable, options: ExportOptions) throws(ExportError) -> Plan {
+        Plan(table: table.structure == .cladeCumulative ? table.toLeaves() : table)
+    }
+
+    public func write(_ plan: Plan, to output: inout OutputSink) throws(ExportError) {
+        let table = plan.table
         try output.write("#tiny-table \(table.unit)\n")
         try output.write((["taxon"] + table.samples.map(\.id)).joined(separator: "\t") + "\n")
         for (index, taxon) in table.taxa.enumerated() {

@@ -1,0 +1,42 @@
+import ProfileModel
+
+/// What an export wrote.
+public struct ExportReport: Sendable {
+    /// The table as handed to the exporter, with its `export` step.
+    public var table: ProfileTable
+    /// What the output could not carry (the plan's losses, also reported through the policy).
+    public var losses: [DeclaredLoss]
+}
+
+/// The one export path: every command and the conformance kit export through it. It checks
+/// the options against the exporter's declared ones, logs the `export` step, makes the
+/// exporter's plan once, applies the policy to the plan's losses, and writes that same plan
+/// into a file that appears only when everything succeeded.
+public enum ExportSession {
+    /// Exports `table` with `exporter` to `path` (`-` for standard output), atomically.
+    public static func run(_ table: ProfileTable, with exporter: any ProfileExporter, toPath path: String,
+                           options: ExportOptions, policy: WarningPolicy) throws(ExportError) -> ExportReport {
+        try run(table, exporter, path, options, policy)
+    }
+
+    /// The body, with the exporter's plan type known.
+    private static func run<Exporter: ProfileExporter>(_ table: ProfileTable, _ exporter: Exporter, _ path: String,
+                                                       _ options: ExportOptions, _ policy: WarningPolicy) throws(ExportError) -> ExportReport {
+        let format = exporter.format
+        do {
+            try OptionDeclarations(format: format.id, direction: .export, options: format.exportOptions)
+                .validate(options.parameters)
+        } catch {
+            throw .invalidOption(error)
+        }
+        let logged = table.appendingStep(ProvenanceStep(action: .export, format: format.id))
+        let plan = try exporter.plan(logged, options: options)
+        try policy.admit(plan.losses, format: format.id)
+        let destination = try AtomicOutput(path: path)
+        var sink = try destination.makeSink()
+        try exporter.write(plan, to: &sink)
+        try sink.flush()
+        try destination.commit()
+        return ExportReport(table: logged, losses: plan.losses)
+    }
+}
