@@ -60,10 +60,18 @@ let package = Package(
                                .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                 path: "Plugins/QIIME2Formats"),
 
+        .target(name: "KrakenFormats", dependencies: ["FormatKit", "ProfileModel", "TabularKit"],
+                path: "Plugins/KrakenFormats"),
+        .target(name: "MetaPhlAnFormats", dependencies: ["FormatKit", "ProfileModel", "TabularKit"],
+                path: "Plugins/MetaPhlAnFormats"),
+        .target(name: "ShotgunFormats", dependencies: ["FormatKit", "ProfileModel", "TabularKit"],
+                path: "Plugins/ShotgunFormats"),
+
         // The one place that lists every built-in plugin.
         .target(name: "BuiltInFormats",
                 dependencies: ["FormatKit", "ExternalPlugins", "ProfileFormats", "TabularFormats", "BIOMFormats",
-                               "MothurFormats", "QIIME2Formats", "FormatDescriptors"],
+                               "FormatDescriptors", "KrakenFormats", "MetaPhlAnFormats", "ShotgunFormats",
+                               "MothurFormats", "QIIME2Formats"],
                 path: "Sources/BuiltInFormats"),
 
         .executableTarget(
@@ -92,7 +100,8 @@ let package = Package(
                     dependencies: ["TabularKit", "TabularFormats", "FormatDescriptors", "BuiltInFormats", "ConformanceKit",
                                    "FormatKit", "ProfileModel"],
                     path: "Tests/TabularFormatsTests"),
-        .testTarget(name: "PluginTests", dependencies: ["BuiltInFormats", "ConformanceKit"],
+        .testTarget(name: "PluginTests", dependencies: ["BuiltInFormats", "ConformanceKit", "KrakenFormats",
+                                                     "MetaPhlAnFormats", "ShotgunFormats"],
                     path: "Tests/PluginTests"),
         .testTarget(name: "AmpliconFormatsTests",
                     dependencies: ["MothurFormats", "QIIME2Formats", "BIOMFormats", "TabularKit", "BuiltInFormats",

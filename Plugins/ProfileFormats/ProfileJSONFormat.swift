@@ -75,7 +75,7 @@ public struct ProfileJSONFormat: ProfileImporter, ProfileExporter {
             specURL: "Formats/schemas/profile.schema.json",
             canImport: true,
             canExport: true,
-            carriesSampleSources: true)
+            isLossless: true)
     }
 
     /// A match when the prefix is a JSON object that declares `"format": "mhub-profile"`;

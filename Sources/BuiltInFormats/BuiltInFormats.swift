@@ -3,9 +3,12 @@ import ExternalPlugins
 import FormatDescriptors
 import FormatKit
 import Foundation
+import KrakenFormats
+import MetaPhlAnFormats
 import MothurFormats
 import ProfileFormats
 import QIIME2Formats
+import ShotgunFormats
 import TabularFormats
 
 /// The one place that lists every plugin compiled into the hub.
@@ -19,6 +22,12 @@ public enum BuiltInFormats {
         BIOMTSVFormat(), WideTSVFormat(), WideCSVFormat(), LongTSVFormat(), LongCSVFormat(),
         // Plugins/BIOMFormats
         BIOMJSONFormat(), BIOMHDF5Format(),
+        // Plugins/KrakenFormats
+        Kraken2ReportFormat(), BrackenReportFormat(), KrakenUniqReportFormat(), CentrifugeKreportFormat(), KrakenMPAFormat(),
+        // Plugins/MetaPhlAnFormats
+        MetaPhlAnProfileFormat(), MetaPhlAnMergedTableFormat(),
+        // Plugins/ShotgunFormats
+        MOTUsProfileFormat(), CAMIProfileFormat(), DIAMONDTaxonomyFormat(), MEGANTaxonCountsFormat(), CentrifugeReportFormat(),
         // Plugins/MothurFormats
         MothurSharedFormat(),
         // Plugins/QIIME2Formats

@@ -30,7 +30,7 @@ public struct DescriptorFormat: ProfileImporter {
             guard fnmatch(glob.lowercased(), prefix.fileName.lowercased(), 0) == 0 else { return .noMatch }
             reasons.append("file name matches \(glob)")
         }
-        let lines = Array(prefix.lines.prefix(max(rules.withinLines, 50)))
+        let lines = prefix.startsWithJSONContainer ? [] : Array(prefix.lines.prefix(max(rules.withinLines, 50)))
         if !rules.headerCells.isEmpty {
             guard containsHeader(rules.headerCells, in: lines) else { return .noMatch }
             contentRules += 1

@@ -31,12 +31,13 @@ public enum ExportSession {
         }
         let logged = table.appendingStep(ProvenanceStep(action: .export, format: format.id))
         let plan = try exporter.plan(logged, options: options)
-        try policy.admit(plan.losses, format: format.id)
+        let losses = plan.losses + (format.isLossless ? [] : ModelFieldLosses.of(logged))
+        try policy.admit(losses, format: format.id)
         let destination = try AtomicOutput(path: path)
         var sink = try destination.makeSink()
         try exporter.write(plan, to: &sink)
         try sink.flush()
         try destination.commit()
-        return ExportReport(table: logged, losses: plan.losses)
+        return ExportReport(table: logged, losses: losses)
     }
 }

@@ -53,9 +53,11 @@ public struct FormatDescription: Sendable, Hashable, Codable {
     public var exportOptions: [PluginOption]
     /// Whether the format is binary (never text-decoded).
     public var isBinary: Bool
-    /// Whether the format keeps each sample's own source facts (model version 2); commands that
-    /// merge cohorts write them as `source_*` sample metadata for formats that do not.
-    public var carriesSampleSources: Bool
+    /// Whether the format carries the whole model (the hub's own formats). For every other format
+    /// the export session declares the model's version 2 fields the table uses (per-sample sources,
+    /// taxon origins, per-level ids, taxonomy releases) as losses, and `merge` writes per-sample
+    /// sources as `source_*` sample metadata.
+    public var isLossless: Bool
     /// Compiled, descriptor or external.
     public var kind: PluginKind
 
@@ -63,7 +65,7 @@ public struct FormatDescription: Sendable, Hashable, Codable {
                 mediaType: String? = nil, specURL: String? = nil, canImport: Bool, canExport: Bool,
                 exportLosses: [String] = [], companions: [CompanionDescription] = [],
                 importOptions: [PluginOption] = [], exportOptions: [PluginOption] = [], isBinary: Bool = false,
-                carriesSampleSources: Bool = false, kind: PluginKind = .compiled) {
+                isLossless: Bool = false, kind: PluginKind = .compiled) {
         self.id = id
         self.name = name
         self.summary = summary
@@ -78,7 +80,7 @@ public struct FormatDescription: Sendable, Hashable, Codable {
         self.importOptions = importOptions
         self.exportOptions = exportOptions
         self.isBinary = isBinary
-        self.carriesSampleSources = carriesSampleSources
+        self.isLossless = isLossless
         self.kind = kind
     }
 

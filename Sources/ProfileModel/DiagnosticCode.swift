@@ -29,6 +29,8 @@ public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible {
         "abundance.fractional-counts", .info, "the unit is counts but some values are fractional (kept as written)")
     public static let childrenExceedParent = DiagnosticCode(
         "abundance.children-exceed-parent", .warning, "in a clade-cumulative table, a clade's children sum to more than the clade")
+    public static let percentMismatch = DiagnosticCode(
+        "abundance.percent-mismatch", .warning, "a report's percentages disagree with its read counts over the report's total")
     public static let sumOverWhole = DiagnosticCode(
         "abundance.sum-over-whole", .warning,
         "a sample of a compositional unit sums to more than the whole (100 %, 1, 10⁶ cpm), counted once per the structure")
@@ -42,6 +44,8 @@ public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible {
         "encoding.windows-1252", .warning, "the text is not valid UTF-8 and was read as Windows-1252")
     public static let missingValues = DiagnosticCode(
         "table.missing-values", .info, "cells hold a missing-value token (such as NA) and were read as absent")
+    public static let zeroRowsOmitted = DiagnosticCode(
+        "table.zero-rows-omitted", .info, "rows that are zero in every sample (a reference database's full listing) are not kept")
     public static let metadataVaries = DiagnosticCode(
         "table.metadata-varies", .warning, "a long table gives one sample different metadata on different rows; the first is kept")
     public static let nestedLineages = DiagnosticCode(
@@ -75,8 +79,8 @@ public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible {
 
     /// Every code, in the order the plugin guide lists them.
     public static let catalogue: [DiagnosticCode] = [
-        unitInferred, fractionalCounts, childrenExceedParent, sumOverWhole, percentLikeCounts,
-        windows1252, missingValues, metadataVaries, nestedLineages, subsetChosen, noAbundances, companionUnmatched,
+        unitInferred, fractionalCounts, childrenExceedParent, percentMismatch, sumOverWhole, percentLikeCounts,
+        windows1252, missingValues, zeroRowsOmitted, metadataVaries, nestedLineages, subsetChosen, noAbundances, companionUnmatched,
         biomMissingField, biomTaxonomyUnreadable, biomElementTypeMismatch, biomNNZMismatch, biomMetadataSkipped,
         exportFieldDropped,
     ]

@@ -44,22 +44,10 @@ public struct SparseAbundances: Sendable, Hashable {
 
     /// The same matrix with every value transformed; values that become zero are dropped.
     public func mapValues(_ transform: (Int, Double) -> Double) -> SparseAbundances {
-        var starts = [0]
-        var indices: [Int32] = []
-        var newValues: [Double] = []
-        indices.reserveCapacity(taxonIndices.count)
-        newValues.reserveCapacity(values.count)
-        for sample in 0..<sampleCount {
-            for entry in range(ofSample: sample) {
-                let value = transform(sample, values[entry])
-                if value != 0 {
-                    indices.append(taxonIndices[entry])
-                    newValues.append(value)
-                }
-            }
-            starts.append(indices.count)
+        mapEntries { sample, taxon, value in
+            let mapped = transform(sample, value)
+            return mapped == 0 ? nil : (taxon, mapped)
         }
-        return SparseAbundances(rowStarts: starts, taxonIndices: indices, values: newValues)
     }
 
     /// The matrix without the taxa whose `keep` flag is false, the others renumbered in order
@@ -71,6 +59,16 @@ public struct SparseAbundances: Sendable, Hashable {
             newIndex[taxon] = next
             next += 1
         }
+        return mapEntries { _, taxon, value in
+            let target = newIndex[Int(taxon)]
+            return target < 0 ? nil : (target, value)
+        }
+    }
+
+    /// Rebuilds the matrix entry by entry in the same order: `transform(sample, taxon, value)`
+    /// gives the entry's new taxon index and value, or `nil` to drop it. New indices must stay
+    /// ascending within a sample.
+    private func mapEntries(_ transform: (Int, Int32, Double) -> (Int32, Double)?) -> SparseAbundances {
         var starts = [0]
         starts.reserveCapacity(rowStarts.count)
         var indices: [Int32] = []
@@ -79,10 +77,9 @@ public struct SparseAbundances: Sendable, Hashable {
         newValues.reserveCapacity(values.count)
         for sample in 0..<sampleCount {
             for entry in range(ofSample: sample) {
-                let target = newIndex[Int(taxonIndices[entry])]
-                guard target >= 0 else { continue }
-                indices.append(target)
-                newValues.append(values[entry])
+                guard let (taxon, value) = transform(sample, taxonIndices[entry], values[entry]) else { continue }
+                indices.append(taxon)
+                newValues.append(value)
             }
             starts.append(indices.count)
         }

@@ -22,6 +22,7 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .customLong("to"), help: ArgumentHelp("The output format id (from the output's extension when omitted).", valueName: "id"))
     var targetFormat: String?
 
+    @OptionGroup var sampleMetadata: SampleMetadataOptions
     @OptionGroup(title: "Transforms") var transforms: TransformOptions
 
     @Option(name: .customLong("export-option"), help: ArgumentHelp("A plugin-specific export setting key=value (repeatable).", valueName: "key=value"))
@@ -55,6 +56,7 @@ struct ConvertCommand: ParsableCommand {
             throw CommandFailure(error)
         }
         clock.lap("import")
+        table = try sampleMetadata.apply(to: table).0
         table = try transforms.apply(to: table, inputName: source.name)
         clock.lap("transforms")
         do {

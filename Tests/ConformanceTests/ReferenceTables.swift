@@ -10,6 +10,7 @@ enum ReferenceTables {
         ("relative-leaves-unicode", relativeLeavesUnicode),
         ("percent-cumulative", percentCumulative),
         ("counts-cumulative", countsCumulative),
+        ("cohort-sources-origins", cohortSourcesOrigins),
     ]
 
     private static func lineage(_ pairs: [(Rank, String)]) -> Lineage { Lineage(pairs)! }
@@ -102,6 +103,30 @@ enum ReferenceTables {
                                                    taxonID: TaxonID(system: "ncbi", value: taxid)))
             for (sample, value) in values.enumerated() { try builder.setValue(value, sample: sample, taxon: taxon) }
         }
+        return try builder.build()
+    }
+
+    /// A small merged cohort (model version 2): two samples from two labs with their own source
+    /// facts over a shared pipeline, a taxon joined from both with both labels as origins, per-level
+    /// tax ids and a taxonomy release.
+    static func cohortSourcesOrigins() throws -> ProfileTable {
+        var builder = ProfileTableBuilder(unit: .counts, structure: .leaves,
+                                          provenance: Provenance(source: [.pipeline: "Kraken2", .taxonomySystem: "ncbi"]))
+        try builder.addSample(Sample(id: "A1", source: [.lab: "Lab A", .database: "k2_standard", .sourceFile: "a.kreport"]))
+        try builder.addSample(Sample(id: "B1", metadata: ["visit": .integer(2)],
+                                     source: [.lab: "Lab B", .database: "k2_pluspf", .sourceFile: "b.kreport"]))
+        let bacteroides = Lineage([LineageEntry(rank: .domain, name: "Bacteria", id: "2"),
+                                   LineageEntry(rank: .phylum, name: "Bacteroidota", id: "976"),
+                                   LineageEntry(rank: .genus, name: "Bacteroides", id: "816")])!
+        try builder.addTaxon(Taxon(id: "816", label: "Bacteroides", lineage: bacteroides,
+                                   taxonID: TaxonID(system: "ncbi", value: "816", release: "2024-01-12"),
+                                   origins: [TaxonOrigin(label: "Bacteroides", input: "a.kreport"),
+                                             TaxonOrigin(label: "      Bacteroides", input: "b.kreport")]))
+        try builder.addTaxon(Taxon(id: "1239", label: "Bacillota", lineage: lineage([(.domain, "Bacteria"), (.phylum, "Bacillota")]),
+                                   taxonID: TaxonID(system: "ncbi", value: "1239")))
+        try builder.setValue(120, sample: 0, taxon: 0)
+        try builder.setValue(8, sample: 0, taxon: 1)
+        try builder.setValue(40, sample: 1, taxon: 0)
         return try builder.build()
     }
 }

@@ -86,3 +86,14 @@ public struct InputPrefix: Sendable {
         Array(lines.lazy.filter { !$0.allSatisfy(\.isWhitespace) }.prefix(count))
     }
 }
+
+extension InputPrefix {
+    /// Whether the text starts, after white space, with `{` or `[`: a JSON document (BIOM 1.0,
+    /// profile JSON, a vendor export) rather than a delimited table. Table detectors leave such
+    /// an input alone without splitting its lines, which for a one-line JSON file of many
+    /// megabytes would cost seconds.
+    public var startsWithJSONContainer: Bool {
+        guard let first = text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { return false }
+        return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+    }
+}

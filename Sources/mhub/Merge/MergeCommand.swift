@@ -109,7 +109,7 @@ struct MergeCommand: ParsableCommand {
         }
         let (joined, report) = try sampleMetadata.apply(to: cohort, quiet: json)
         cohort = try transforms.apply(to: joined, inputName: "the merged table")
-        if !exporter.format.carriesSampleSources { cohort = cohort.recordingSourcesAsMetadata() }
+        if !exporter.format.isLossless { cohort = cohort.recordingSourcesAsMetadata() }
         do {
             _ = try ExportSession.run(cohort, with: exporter, toPath: output, options: exportOptions, policy: policy)
         } catch {
