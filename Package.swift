@@ -35,15 +35,19 @@ let package = Package(
         .target(name: "FormatKit", dependencies: ["ProfileModel", "CSystemZlib"], path: "Sources/FormatKit"),
         .target(name: "HDF5Kit", dependencies: ["CHDF5", "CSystemZlib"], path: "Sources/HDF5Kit"),
         .target(name: "StreamingJSON", dependencies: ["FormatKit", "ProfileModel"], path: "Sources/StreamingJSON"),
-        .target(name: "SafeYAML", dependencies: ["CYAML"], path: "Sources/SafeYAML"),
+        .target(name: "SafeYAML", dependencies: ["CYAML", "FormatKit"], path: "Sources/SafeYAML"),
+        .target(name: "SafeXML", dependencies: ["CLibXML2", "FormatKit"], path: "Sources/SafeXML"),
         .target(name: "TabularKit", dependencies: ["FormatKit", "ProfileModel"], path: "Sources/TabularKit"),
-        .target(name: "FormatDescriptors", dependencies: ["FormatKit", "ProfileModel", "TabularKit", "SafeYAML"],
+        .target(name: "FormatDescriptors",
+                dependencies: ["FormatKit", "ProfileModel", "TabularKit", "SafeYAML", "SafeXML", "StreamingJSON"],
                 path: "Sources/FormatDescriptors"),
         .target(name: "ProcessSupport", path: "Sources/ProcessSupport"),
         .target(name: "ExternalPlugins", dependencies: ["FormatKit", "ProfileModel", "ProcessSupport"],
                 path: "Sources/ExternalPlugins"),
         .target(name: "ConformanceKit", dependencies: ["FormatKit", "ProfileModel", "ProcessSupport"],
                 path: "Sources/ConformanceKit"),
+        .target(name: "Analysis", dependencies: ["ProfileModel"], path: "Sources/Analysis",
+                resources: [.copy("Data")]),
 
         // Format plugins: one target per format family.
         .target(name: "ProfileFormats", dependencies: ["FormatKit", "ProfileModel", "StreamingJSON"],
@@ -59,6 +63,10 @@ let package = Package(
                 dependencies: ["FormatKit", "ProfileModel", "BIOMFormats", "TabularKit", "SafeYAML",
                                .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                 path: "Plugins/QIIME2Formats"),
+        .target(name: "XMLFormats", dependencies: ["FormatKit", "ProfileModel", "ProfileFormats", "SafeXML"],
+                path: "Plugins/XMLFormats"),
+        .target(name: "YAMLFormats", dependencies: ["FormatKit", "ProfileModel", "ProfileFormats", "SafeYAML"],
+                path: "Plugins/YAMLFormats"),
 
         .target(name: "KrakenFormats", dependencies: ["FormatKit", "ProfileModel", "TabularKit"],
                 path: "Plugins/KrakenFormats"),
@@ -70,14 +78,14 @@ let package = Package(
         // The one place that lists every built-in plugin.
         .target(name: "BuiltInFormats",
                 dependencies: ["FormatKit", "ExternalPlugins", "ProfileFormats", "TabularFormats", "BIOMFormats",
-                               "FormatDescriptors", "KrakenFormats", "MetaPhlAnFormats", "ShotgunFormats",
-                               "MothurFormats", "QIIME2Formats"],
+                               "XMLFormats", "YAMLFormats", "FormatDescriptors", "KrakenFormats", "MetaPhlAnFormats",
+                               "ShotgunFormats", "MothurFormats", "QIIME2Formats"],
                 path: "Sources/BuiltInFormats"),
 
         .executableTarget(
             name: "mhub",
             dependencies: [
-                "BuiltInFormats", "ConformanceKit", "ExternalPlugins", "FormatDescriptors", "FormatKit", "ProfileModel",
+                "Analysis", "BuiltInFormats", "ConformanceKit", "ExternalPlugins", "FormatDescriptors", "FormatKit", "ProfileModel",
                 "TabularKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/mhub"),
@@ -96,6 +104,11 @@ let package = Package(
         .testTarget(name: "BIOMInteropTests", dependencies: ["mhub"], path: "Tests/BIOMInteropTests",
                     exclude: ["Peer"]),
         .testTarget(name: "SafeYAMLTests", dependencies: ["SafeYAML"], path: "Tests/SafeYAMLTests"),
+        .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML", "FormatKit"], path: "Tests/SafeXMLTests"),
+        .testTarget(name: "DocumentFormatsTests",
+                    dependencies: ["XMLFormats", "YAMLFormats", "ProfileFormats", "SafeXML", "SafeYAML", "BuiltInFormats",
+                                   "FormatDescriptors", "FormatKit", "ProfileModel"],
+                    path: "Tests/DocumentFormatsTests"),
         .testTarget(name: "TabularFormatsTests",
                     dependencies: ["TabularKit", "TabularFormats", "FormatDescriptors", "BuiltInFormats", "ConformanceKit",
                                    "FormatKit", "ProfileModel"],
@@ -108,6 +121,9 @@ let package = Package(
                                    "FormatKit", "ProfileModel"],
                     path: "Tests/AmpliconFormatsTests"),
         .testTarget(name: "CLITests", dependencies: ["mhub"], path: "Tests/CLITests"),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "ProfileModel"], path: "Tests/AnalysisTests"),
+        .testTarget(name: "AnalysisInteropTests", dependencies: ["mhub"], path: "Tests/AnalysisInteropTests",
+                    exclude: ["Peer"]),
         // Deliberately broken plugins, and a worker that runs them in a child process so that
         // a crashing plugin can be shown to fail the kit without taking the test run down.
         .target(name: "ConformanceFixtures", dependencies: ["ConformanceKit", "FormatKit"],

@@ -10,6 +10,8 @@ import ProfileFormats
 import QIIME2Formats
 import ShotgunFormats
 import TabularFormats
+import XMLFormats
+import YAMLFormats
 
 /// The one place that lists every plugin compiled into the hub.
 ///
@@ -28,6 +30,10 @@ public enum BuiltInFormats {
         MetaPhlAnProfileFormat(), MetaPhlAnMergedTableFormat(),
         // Plugins/ShotgunFormats
         MOTUsProfileFormat(), CAMIProfileFormat(), DIAMONDTaxonomyFormat(), MEGANTaxonCountsFormat(), CentrifugeReportFormat(),
+        // Plugins/XMLFormats
+        ProfileXMLFormat(), KronaXMLFormat(),
+        // Plugins/YAMLFormats
+        ProfileYAMLFormat(),
         // Plugins/MothurFormats
         MothurSharedFormat(),
         // Plugins/QIIME2Formats

@@ -14,8 +14,10 @@ public struct Descriptor: Sendable, Hashable {
     public var specURL: String?
     /// How to recognise the layout.
     public var detection: DescriptorDetection
-    /// How to read it.
+    /// How to read it: the columns (for a document, field paths) and everything else.
     public var layout: TableLayout
+    /// For a tree-shaped report (JSON, YAML, XML): where its records and values are; `nil` for a table.
+    public var document: DocumentLayout? = nil
     /// Where the descriptor came from (`builtin:kaiju/kaiju2table-v1.yaml` or a file path).
     public var origin: String
 

@@ -30,7 +30,9 @@ public struct DescriptorFormat: ProfileImporter {
             guard fnmatch(glob.lowercased(), prefix.fileName.lowercased(), 0) == 0 else { return .noMatch }
             reasons.append("file name matches \(glob)")
         }
-        let lines = prefix.startsWithJSONContainer ? [] : Array(prefix.lines.prefix(max(rules.withinLines, 50)))
+        // A table's rules never look into a JSON document; a document descriptor's rules do.
+        let skipsJSON = prefix.startsWithJSONContainer && descriptor.document == nil
+        let lines = skipsJSON ? [] : Array(prefix.lines.prefix(max(rules.withinLines, 50)))
         if !rules.headerCells.isEmpty {
             guard containsHeader(rules.headerCells, in: lines) else { return .noMatch }
             contentRules += 1
@@ -55,7 +57,11 @@ public struct DescriptorFormat: ProfileImporter {
         if layout.structure == nil {
             layout.structure = try TableImportOptions.structure(options, format: format.id, input: input)
         }
-        return try TableImporter(layout: layout).read(input, options: options)
+        let importer = TableImporter(layout: layout)
+        guard let document = descriptor.document else { return try importer.read(input, options: options) }
+        let reader = DocumentRecordReader(layout: document, fields: layout.documentFieldPaths,
+                                          valuePaths: layout.documentValuePaths)
+        return try importer.read(try reader.read(input), input: input, options: options)
     }
 
     /// Whether one line, split with the descriptor's delimiter (or each candidate), holds every cell.

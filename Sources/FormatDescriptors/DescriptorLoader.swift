@@ -10,8 +10,8 @@ public enum DescriptorLoader {
     public static let languageVersions = 1...1
 
     static let topLevelKeys = ["descriptor", "id", "name", "summary", "tool", "versions", "extensions", "spec_url",
-                               "dialect", "header", "preamble", "sample", "columns", "unit", "structure", "taxonomy",
-                               "detect"]
+                               "dialect", "header", "preamble", "document", "sample", "columns", "unit", "structure",
+                               "taxonomy", "detect"]
 
     /// Parses one descriptor. `file` names it in problems; `origin` is recorded in the descriptor.
     public static func load(_ bytes: [UInt8], file: String, origin: String? = nil) throws(DescriptorError) -> Descriptor {
@@ -54,8 +54,9 @@ public enum DescriptorLoader {
         var headerCells: [String] = []
         if let header = top["header"] { headerCells = readHeader(header, into: &layout, reader: &reader) }
         if let preamble = top["preamble"] { readPreamble(preamble, into: &layout, reader: &reader) }
+        let document = top["document"].flatMap { readDocument($0, into: &layout, top: top, reader: &reader) }
         let sampleNode = required("sample")
-        if let sampleNode { readSample(sampleNode, into: &layout, reader: &reader) }
+        if let sampleNode { readSample(sampleNode, into: &layout, isDocument: document != nil, reader: &reader) }
         if let columns = required("columns") { readColumns(columns, into: &layout, reader: &reader) }
         if let unit = top["unit"] {
             switch reader.choice(unit, path: "unit", options: ["auto", "counts", "relative", "percent", "cpm"]) {
@@ -79,10 +80,12 @@ public enum DescriptorLoader {
         if let detect = top["detect"] { readDetection(detect, into: &detection, reader: &reader) }
         checkConsistency(layout, root: root, sampleNode: sampleNode, top: top, reader: &reader)
         if layout.header == .absent { checkPositionalColumns(layout, node: top["columns"] ?? root, reader: &reader) }
+        if let document { checkDocumentPaths(layout, document, node: top["columns"] ?? root, reader: &reader) }
 
         guard let id, let name else { return nil }
         return Descriptor(id: id, name: name, summary: summary ?? name, tool: tool, versions: versions,
-                          extensions: extensions, specURL: specURL, detection: detection, layout: layout, origin: origin)
+                          extensions: extensions, specURL: specURL, detection: detection, layout: layout,
+                          document: document, origin: origin)
     }
 
     // MARK: Sections
@@ -157,8 +160,9 @@ public enum DescriptorLoader {
         layout.preamble = preamble
     }
 
-    private static func readSample(_ node: YAMLNode, into layout: inout TableLayout, reader: inout DescriptorSchemaReader) {
-        let sources = ["column", "file_name", "preamble", "each_column"]
+    private static func readSample(_ node: YAMLNode, into layout: inout TableLayout, isDocument: Bool,
+                                   reader: inout DescriptorSchemaReader) {
+        let sources = isDocument ? ["column", "file_name", "path"] : ["column", "file_name", "preamble", "each_column"]
         guard let entries = reader.mapping(node, path: "sample", allowed: sources) else { return }
         let given = sources.filter { entries[$0] != nil }
         guard given.count == 1, let source = given.first, let value = entries[source] else {
@@ -177,6 +181,9 @@ public enum DescriptorLoader {
             }
         case "preamble":
             if let key = reader.text(value, path: "sample.preamble") { layout.samples = .preamble(key: key) }
+        case "path":
+            // A document value, read like a preamble key (the reader hands values over by path).
+            if let path = reader.text(value, path: "sample.path") { layout.samples = .preamble(key: path) }
         default:
             var excluded: [TableLayout.ColumnRef] = []
             if value.scalar?.bool != true {
@@ -232,6 +239,44 @@ public enum DescriptorLoader {
             if let within = options["within_lines"] {
                 detection.withinLines = reader.integer(within, path: "detect.line_matches.within_lines", range: 1...1000) ?? 20
             }
+        }
+    }
+
+    /// The `document` section: the syntax, the records' path and the sample metadata paths.
+    /// A document has no dialect, header or preamble, which are refused beside it.
+    private static func readDocument(_ node: YAMLNode, into layout: inout TableLayout, top: [String: YAMLNode],
+                                     reader: inout DescriptorSchemaReader) -> DocumentLayout? {
+        for key in ["dialect", "header", "preamble"] {
+            if let other = top[key] { reader.problem(at: other, "\(key) does not apply to a document descriptor (document: is given)") }
+        }
+        guard let entries = reader.mapping(node, path: "document", allowed: ["syntax", "records", "metadata"]) else { return nil }
+        let syntax = entries["syntax"].flatMap {
+            reader.choice($0, path: "document.syntax", options: DocumentLayout.Syntax.allCases.map(\.rawValue))
+        }.flatMap(DocumentLayout.Syntax.init(rawValue:))
+        let records = entries["records"].flatMap { reader.text($0, path: "document.records") }
+        if entries["syntax"] == nil { reader.problem(at: node, "document.syntax is required (json, yaml or xml)") }
+        if entries["records"] == nil { reader.problem(at: node, "document.records is required (the path of the list of taxa)") }
+        if let metadata = entries["metadata"] {
+            var preamble = TableLayout.Preamble()
+            for (path, key) in reader.textMapping(metadata, path: "document.metadata") { preamble.metadata[path] = key }
+            layout.preamble = preamble
+        }
+        guard let syntax, let records else { return nil }
+        if syntax == .xml, XMLPath(records) == nil {
+            reader.problem(at: entries["records"] ?? node, "document.records '\(records)' is not an XPath-style element path (/a/b, //b)")
+        }
+        return DocumentLayout(syntax: syntax, records: records)
+    }
+
+    /// Fields of a document are named by path: positions mean nothing, and XML paths must parse.
+    private static func checkDocumentPaths(_ layout: TableLayout, _ document: DocumentLayout, node: YAMLNode,
+                                           reader: inout DescriptorSchemaReader) {
+        if layout.columns.hasPositionalColumns {
+            reader.problem(at: node, "a document descriptor names fields by path, not by {index: N}")
+        }
+        guard document.syntax == .xml else { return }
+        for path in layout.documentFieldPaths + layout.documentValuePaths where XMLPath(path) == nil {
+            reader.problem(at: node, "'\(path)' is not an XPath-style path (@attr, child, child/@attr, ., ../@attr, /a/b/@attr)")
         }
     }
 

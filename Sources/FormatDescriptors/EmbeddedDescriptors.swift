@@ -258,5 +258,43 @@ detect:
   header: [tax_name, tax_rank, count, count_norm, taxon, parent]
 
 """#),
+        ("ubiome/export-json-v1.yaml", #"""
+# uBiome Explorer JSON export: the same taxon tree as the CSV export (NCBI ids, parent ids,
+# cumulative read counts), as a list of objects. Two generations are read alike: the 2016
+# schema (typed values, sample fields such as sequencing_revision and sampling_time) and the
+# 2014 schema (every value a string, extra avg and tax_color fields, no sample fields).
+descriptor: 1
+id: ubiome-json
+name: uBiome JSON export
+summary: The consumer gut-test JSON export of uBiome Explorer (2014 and 2016 schemas), one sample per file, NCBI taxonomy.
+tool: ubiome-explorer
+versions: ["2014", "2016"]
+extensions: [json]
+document:
+  syntax: json
+  records: ubiome_bacteriacounts
+  metadata:
+    sampling_time: collection-date
+    site: site
+    notes: notes
+sample:
+  path: sequencing_revision      # the 2014 schema has none: the file name names the sample
+columns:
+  taxon_name: tax_name
+  rank: tax_rank
+  taxon_id: taxon
+  parent_id: parent
+  abundance: count
+  taxon_metadata:
+    count_norm: count-per-million
+unit: counts
+structure: clade-cumulative
+taxonomy: ncbi
+detect:
+  line_matches:
+    pattern: '"ubiome_bacteriacounts"\s*:'
+    within_lines: 20
+
+"""#),
     ]
 }

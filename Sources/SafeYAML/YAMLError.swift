@@ -23,12 +23,19 @@ public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
     case noDocument(YAMLLocation)
     /// The file holds more than one document where one was required.
     case multipleDocuments(YAMLLocation)
+    /// A mapping holds the same key twice (found by ``YAMLStrictness``).
+    case duplicateKey(YAMLLocation, key: String)
+    /// A node carries a tag outside the YAML core schema (found by ``YAMLStrictness``).
+    case unknownTag(YAMLLocation, tag: String)
+    /// A mapping key is not a plain text scalar (found by ``YAMLStrictness``).
+    case nonTextKey(YAMLLocation)
 
     /// Where the problem is.
     public var location: YAMLLocation {
         switch self {
         case .syntax(let location, _), .undefinedAlias(let location, _), .limitExceeded(let location, _),
-             .noDocument(let location), .multipleDocuments(let location):
+             .noDocument(let location), .multipleDocuments(let location), .duplicateKey(let location, _),
+             .unknownTag(let location, _), .nonTextKey(let location):
             location
         }
     }
@@ -41,6 +48,9 @@ public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
         case .limitExceeded: "yaml.limit-exceeded"
         case .noDocument: "yaml.no-document"
         case .multipleDocuments: "yaml.multiple-documents"
+        case .duplicateKey: "yaml.duplicate-key"
+        case .unknownTag: "yaml.unknown-tag"
+        case .nonTextKey: "yaml.non-text-key"
         }
     }
 
@@ -52,6 +62,9 @@ public enum YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
         case .limitExceeded(_, let limit): "safety limit exceeded: \(limit)"
         case .noDocument: "the file holds no YAML document"
         case .multipleDocuments: "the file holds more than one YAML document"
+        case .duplicateKey(_, let key): "the key \"\(key)\" occurs twice in one mapping"
+        case .unknownTag(_, let tag): "the tag '\(tag)' is not one of the YAML core schema (!!str, !!int, !!float, !!bool, !!null, !!map, !!seq)"
+        case .nonTextKey: "a mapping key must be a text scalar"
         }
     }
 

@@ -24,6 +24,12 @@ struct PreambleValues {
         }
     }
 
+    /// Records `value` for `key` (first occurrence wins, as for printed lines).
+    mutating func set(_ value: String, for key: String) {
+        let normalized = HeaderCells.normalized(key)
+        if !normalized.isEmpty, values[normalized] == nil { values[normalized] = value }
+    }
+
     /// The value printed for `key` (case-insensitive).
     func value(for key: String) -> String? { values[HeaderCells.normalized(key)] }
 }

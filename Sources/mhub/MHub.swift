@@ -15,7 +15,7 @@ struct MHub: ParsableCommand {
         abstract: "MicrobiomeHub: import, inspect, convert and check microbiome profile tables.",
         discussion: "Exit codes: 0 success, 1 bad input or data (also --strict warnings), 2 usage error.",
         subcommands: [FormatsCommand.self, DetectCommand.self, InspectCommand.self, ConvertCommand.self,
-                      MergeCommand.self, ConformanceCommand.self])
+                      MergeCommand.self, AnalyzeCommand.self, ReportCommand.self, ConformanceCommand.self])
 
     static func main() {
         do {

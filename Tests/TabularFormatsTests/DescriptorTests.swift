@@ -43,7 +43,8 @@ final class DescriptorTests: XCTestCase {
         let (descriptors, errors) = DescriptorCatalog.builtIn()
         XCTAssertEqual(errors, [])
         XCTAssertEqual(Set(descriptors.map(\.id)), ["bracken-abundance", "kaiju-table", "sourmash-gather", "kmcp-profile",
-                                                   "ganon-report", "mgnify-study-summary", "qiime1-taxa-summary", "ubiome-csv"])
+                                                   "ganon-report", "mgnify-study-summary", "qiime1-taxa-summary", "ubiome-csv",
+                                                   "ubiome-json"])
         let registry = try BuiltInFormats.registry()
         XCTAssertEqual(registry.plugin(id: "ubiome-csv")?.format.kind, .descriptor)
         XCTAssertTrue(descriptors.allSatisfy { $0.detection.hasRules })

@@ -56,8 +56,10 @@ public struct InputPrefix: Sendable {
         self.isComplete = isComplete
         text = String(decoding: sample.prefix(textLength), as: UTF8.self)
         var split = Self.split(sample, maxLines: maxLines)
-        // The text after the last line break is a whole line only at the end of the input.
-        if !isComplete, split.count > 1, split.last?.endIndex == sample.endIndex { split.removeLast() }
+        // The text after the last line break is a whole line only at the end of the input; a
+        // first line longer than the whole sample (a one-line JSON document of many megabytes)
+        // is no line either, so line-based detectors do not split megabytes of it.
+        if !isComplete, split.last?.endIndex == sample.endIndex { split.removeLast() }
         if split.last?.isEmpty == true { split.removeLast() }
         lineBytes = split
         lines = split.map { Substring(String(decoding: $0, as: UTF8.self)) }

@@ -1,0 +1,21 @@
+import FormatKit
+import Foundation
+
+/// An output file written atomically, as `convert` writes: into a temporary file beside it,
+/// moved into place only when everything was written.
+struct Destination {
+    let path: String
+
+    /// Writes the chunks `produce` emits, then commits.
+    func write(_ produce: (_ emit: ([UInt8]) throws(ExportError) -> Void) throws(ExportError) -> Void) throws(CommandFailure) {
+        do {
+            let output = try AtomicOutput(path: path)
+            var sink = try output.makeSink()
+            try produce { bytes throws(ExportError) in try sink.write(bytes) }
+            try sink.flush()
+            try output.commit()
+        } catch {
+            throw CommandFailure(error)
+        }
+    }
+}
