@@ -17,10 +17,11 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // System libraries, each wrapped once by a small Swift module that owns the unsafe calls.
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+        .systemLibrary(name: "CSystemZlib", path: "Sources/CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CYAML", path: "Sources/CYAML", pkgConfig: "yaml-0.1",
                        providers: [.apt(["libyaml-dev"])]),
@@ -31,8 +32,8 @@ let package = Package(
 
         // The engine.
         .target(name: "ProfileModel", path: "Sources/ProfileModel"),
-        .target(name: "FormatKit", dependencies: ["ProfileModel", "CZlib"], path: "Sources/FormatKit"),
-        .target(name: "HDF5Kit", dependencies: ["CHDF5", "CZlib"], path: "Sources/HDF5Kit"),
+        .target(name: "FormatKit", dependencies: ["ProfileModel", "CSystemZlib"], path: "Sources/FormatKit"),
+        .target(name: "HDF5Kit", dependencies: ["CHDF5", "CSystemZlib"], path: "Sources/HDF5Kit"),
         .target(name: "StreamingJSON", dependencies: ["FormatKit", "ProfileModel"], path: "Sources/StreamingJSON"),
         .target(name: "SafeYAML", dependencies: ["CYAML", "FormatKit"], path: "Sources/SafeYAML"),
         .target(name: "SafeXML", dependencies: ["CLibXML2", "FormatKit"], path: "Sources/SafeXML"),
@@ -55,8 +56,14 @@ let package = Package(
 
         .target(name: "TabularFormats", dependencies: ["FormatKit", "ProfileModel", "TabularKit"],
                 path: "Plugins/TabularFormats"),
-        .target(name: "BIOMFormats", dependencies: ["FormatKit", "ProfileModel", "HDF5Kit", "StreamingJSON"],
+        .target(name: "BIOMFormats", dependencies: ["FormatKit", "ProfileModel", "HDF5Kit", "StreamingJSON", "TabularKit"],
                 path: "Plugins/BIOMFormats"),
+        .target(name: "MothurFormats", dependencies: ["FormatKit", "ProfileModel", "TabularKit"],
+                path: "Plugins/MothurFormats"),
+        .target(name: "QIIME2Formats",
+                dependencies: ["FormatKit", "ProfileModel", "BIOMFormats", "TabularKit", "SafeYAML",
+                               .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                path: "Plugins/QIIME2Formats"),
         .target(name: "XMLFormats", dependencies: ["FormatKit", "ProfileModel", "ProfileFormats", "SafeXML"],
                 path: "Plugins/XMLFormats"),
         .target(name: "YAMLFormats", dependencies: ["FormatKit", "ProfileModel", "ProfileFormats", "SafeYAML"],
@@ -73,7 +80,7 @@ let package = Package(
         .target(name: "BuiltInFormats",
                 dependencies: ["FormatKit", "ExternalPlugins", "ProfileFormats", "TabularFormats", "BIOMFormats",
                                "XMLFormats", "YAMLFormats", "FormatDescriptors", "KrakenFormats", "MetaPhlAnFormats",
-                               "ShotgunFormats"],
+                               "ShotgunFormats", "MothurFormats", "QIIME2Formats"],
                 path: "Sources/BuiltInFormats"),
 
         .executableTarget(
@@ -112,6 +119,10 @@ let package = Package(
         .testTarget(name: "PluginTests", dependencies: ["BuiltInFormats", "ConformanceKit", "KrakenFormats",
                                                      "MetaPhlAnFormats", "ShotgunFormats"],
                     path: "Tests/PluginTests"),
+        .testTarget(name: "AmpliconFormatsTests",
+                    dependencies: ["MothurFormats", "QIIME2Formats", "BIOMFormats", "TabularKit", "BuiltInFormats",
+                                   "FormatKit", "ProfileModel"],
+                    path: "Tests/AmpliconFormatsTests"),
         .testTarget(name: "CLITests", dependencies: ["mhub"], path: "Tests/CLITests"),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "ProfileModel"], path: "Tests/AnalysisTests"),
         .testTarget(name: "AnalysisInteropTests", dependencies: ["mhub"], path: "Tests/AnalysisInteropTests",

@@ -47,7 +47,7 @@ public struct BIOMHDF5Format: ProfileImporter, ProfileExporter {
                        "the unit, which readers infer from the values",
                        "clade-cumulative structure (written as leaves with residual rows)",
                        "the type of null, absent or mixed-type metadata (written as text)"],
-        exportOptions: [Self.compression], isBinary: true)
+        companions: [BIOMTaxonomyCompanion.description], exportOptions: [Self.compression], isBinary: true)
 
     /// The HDF5 signature, at the start of the file or after a user block of 512 × 2ⁿ bytes.
     static let signature: [UInt8] = [0x89, 0x48, 0x44, 0x46, 0x0D, 0x0A, 0x1A, 0x0A]

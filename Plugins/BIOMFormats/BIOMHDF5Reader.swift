@@ -71,6 +71,7 @@ struct BIOMHDF5Reader {
         if let nnz, nnz != Int64(stored) {
             builder.addDiagnostic(BIOMDiagnostics.nnzMismatch(declared: nnz, stored: stored, location: "\(input.name) (/@nnz)"))
         }
+        try BIOMTaxonomyCompanion.apply(from: input, to: &builder)
         header.record(into: &builder.provenance.source)
         do { return try builder.build() } catch {
             throw ImportError(error, at: input.location(path: "/sample/matrix"))

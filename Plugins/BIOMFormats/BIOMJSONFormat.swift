@@ -57,7 +57,7 @@ public struct BIOMJSONFormat: ProfileImporter, ProfileExporter {
                        "the unit, which readers infer from the values",
                        "clade-cumulative structure (written as leaves with residual rows)",
                        "the date type of metadata values (written as text)"],
-        exportOptions: [Self.matrixType])
+        companions: [BIOMTaxonomyCompanion.description], exportOptions: [Self.matrixType])
 
     public func detect(_ prefix: InputPrefix) -> Detection {
         let text = prefix.text.drop { $0.isWhitespace }

@@ -348,6 +348,7 @@ struct BIOMJSONReader: ~Copyable {
             builder.unit = inference.unit.unit
             if inference.unit.fromSums { builder.addDiagnostic(BIOMDiagnostics.unitInferred(inference.unit.unit)) }
         }
+        try BIOMTaxonomyCompanion.apply(from: input, to: &builder)
         header.record(into: &builder.provenance.source)
         do { return try builder.build() } catch { throw ImportError(error, at: dataLocation) }
     }

@@ -10,6 +10,8 @@ enum TableColumnNames {
     static let lineage = ["taxonomy", "lineage", "consensus lineage", "consensuslineage", "classification", "taxon_lineage"]
     static let taxonID = ["taxon_id", "taxid", "tax_id", "ncbi_tax_id", "ncbi_taxid", "taxonomy_id"]
     static let label = ["label"]
+    /// Numeric columns of taxonomy tables: a classifier's confidence, mothur's OTU size.
+    static let taxonomyAnnotation = ["confidence", "consensus", "size"]
     /// First header cells that mean "one row per sample".
     static let sampleCorner = ["sample", "sample_id", "sampleid", "sample id", "#sampleid", "samples", "#sample id"]
 }

@@ -14,18 +14,34 @@ enum WideTableSupport {
     static let exportOptions = [TabularOptions.exportOrientation]
 
     /// How well a prefix looks like a wide table with one of `delimiters`: a header and at
-    /// least one all-numeric column besides the first, and no long-table header. A match
-    /// hands the sniffed dialect, header line and orientation to `read`.
+    /// least one all-numeric column besides the first, no long-table header, and nothing that
+    /// ``objection(to:)`` finds. Rows that nest as lineages are named in the reason, since they
+    /// are read as clade-cumulative. A match hands the sniffed dialect, header line and
+    /// orientation to `read`.
     static func detect(_ prefix: InputPrefix, delimiters: Set<UInt8>, formatName: String) -> Detection {
         guard let table = PrefixTable.of(prefix), delimiters.contains(table.dialect.delimiter) else { return .noMatch }
-        if LongTableSupport.looksLong(table) { return .noMatch }
+        if LongTableSupport.looksLong(table) || objection(to: table) != nil { return .noMatch }
         let numeric = table.numericColumns().filter { $0 > 0 }
         guard table.header.count >= 2, !numeric.isEmpty else {
             return table.rows.isEmpty ? .unsure(reason: "a \(formatName) header without data rows") : .noMatch
         }
-        return .match(confidence: 0.5,
-                      reason: "\(formatName): \(table.header.count) columns, \(numeric.count) of them numeric (\(table.dialect))",
+        var reason = "\(formatName): \(table.header.count) columns, \(numeric.count) of them numeric (\(table.dialect))"
+        if let nested = table.nestedRowLabels() {
+            reason += "; rows nest ('\(nested.inner)' within '\(nested.outer)'), so the values are read as clade-cumulative"
+        }
+        return .match(confidence: 0.5, reason: reason,
                       findings: DetectionFindings(WideTableFindings(table: table.findings, orientation: orientation(of: table))))
+    }
+
+    /// The first thing the start of a table shows that a wide table cannot explain: a header
+    /// that is a data row, a measure where a sample id belongs, a taxonomy table, a distance
+    /// matrix. Such files are left to the plugins of their own formats (or to `--from`).
+    static func objection(to table: PrefixTable) -> String? {
+        table.headerLooksLikeData()
+            ?? table.measureColumns(named: TableColumnNames.value)
+            ?? table.taxonomyTableColumns(lineageNames: TableColumnNames.lineage + ["taxon"],
+                                          annotationNames: TableColumnNames.taxonomyAnnotation)
+            ?? table.squareMatrixOfSameIDs()
     }
 
     /// The layout for taxa as rows: the first column is the feature id (or a lineage), every

@@ -5,7 +5,9 @@ import FormatKit
 import Foundation
 import KrakenFormats
 import MetaPhlAnFormats
+import MothurFormats
 import ProfileFormats
+import QIIME2Formats
 import ShotgunFormats
 import TabularFormats
 import XMLFormats
@@ -32,6 +34,10 @@ public enum BuiltInFormats {
         ProfileXMLFormat(), KronaXMLFormat(),
         // Plugins/YAMLFormats
         ProfileYAMLFormat(),
+        // Plugins/MothurFormats
+        MothurSharedFormat(),
+        // Plugins/QIIME2Formats
+        QIIME2ArtifactFormat(),
     ]
 
     /// The id of the format external plugins exchange tables in.

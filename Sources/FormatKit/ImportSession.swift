@@ -26,6 +26,7 @@ public enum ImportSession {
         for companion in format.companions where companion.required && input.companions[companion.role] == nil {
             throw .missingCompanion(input.location(), role: companion.role)
         }
+        try refuseUnusedCompanions(of: input, by: format)
         var readOptions = options
         readOptions.findings = findings
         var table = try importer.read(input, options: readOptions)
@@ -53,6 +54,14 @@ public enum ImportSession {
             table.provenance.source[.sourceFile] = fileName
         }
         table.provenance.steps.append(ProvenanceStep(action: .import, format: format, parameters: ["file": fileName]))
+    }
+
+    /// A companion the importer does not take would be ignored without a word, so it is an error.
+    private static func refuseUnusedCompanions(of input: ImportInput, by format: FormatDescription) throws(ImportError) {
+        let taken = Set(format.companions.map(\.role))
+        guard let unused = input.companions.keys.sorted().first(where: { !taken.contains($0) }) else { return }
+        let offered = taken.isEmpty ? "takes no companion" : "takes only \(taken.sorted().joined(separator: ", "))"
+        throw .unsupported(input.location(), reason: "the \(format.id) importer \(offered), so --companion \(unused)=… would be ignored")
     }
 }
 

@@ -1,5 +1,5 @@
 import CHDF5
-import CZlib
+import CSystemZlib
 import Foundation
 
 /// Reads a deflated numeric vector by inflating its chunks on every core: HDF5 hands over

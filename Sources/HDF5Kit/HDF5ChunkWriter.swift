@@ -1,5 +1,5 @@
 import CHDF5
-import CZlib
+import CSystemZlib
 import Foundation
 
 /// Writes a numeric dataset's chunks itself: shuffles and deflates them on every core, then

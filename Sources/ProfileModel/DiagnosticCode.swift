@@ -31,6 +31,12 @@ public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible {
         "abundance.children-exceed-parent", .warning, "in a clade-cumulative table, a clade's children sum to more than the clade")
     public static let percentMismatch = DiagnosticCode(
         "abundance.percent-mismatch", .warning, "a report's percentages disagree with its read counts over the report's total")
+    public static let sumOverWhole = DiagnosticCode(
+        "abundance.sum-over-whole", .warning,
+        "a sample of a compositional unit sums to more than the whole (100 %, 1, 10⁶ cpm), counted once per the structure")
+    public static let percentLikeCounts = DiagnosticCode(
+        "abundance.percent-like-counts", .warning,
+        "values read as counts are fractional and at most 100 yet a sample sums past 100: overlapping percentages, most likely")
 
     // MARK: Tables and text
 
@@ -43,7 +49,13 @@ public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible {
     public static let metadataVaries = DiagnosticCode(
         "table.metadata-varies", .warning, "a long table gives one sample different metadata on different rows; the first is kept")
     public static let nestedLineages = DiagnosticCode(
-        "structure.nested-lineages", .warning, "rows named by lineages nest, so the table may be clade-cumulative although read as leaves")
+        "structure.nested-lineages", .info,
+        "rows named by lineages nest, so the table was read as clade-cumulative (`--option structure=leaves` overrides)")
+    public static let subsetChosen = DiagnosticCode(
+        "table.subset-chosen", .warning,
+        "the file holds several alternative tables (mothur's distance labels) and one was read; an option chooses another")
+    public static let noAbundances = DiagnosticCode(
+        "table.no-abundances", .info, "the input gives taxa but no abundances (a taxonomy), so the table has no samples")
     public static let companionUnmatched = DiagnosticCode(
         "taxonomy.companion-unmatched", .warning, "features have no row in the taxonomy companion file")
 
@@ -67,8 +79,8 @@ public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible {
 
     /// Every code, in the order the plugin guide lists them.
     public static let catalogue: [DiagnosticCode] = [
-        unitInferred, fractionalCounts, childrenExceedParent, percentMismatch,
-        windows1252, missingValues, zeroRowsOmitted, metadataVaries, nestedLineages, companionUnmatched,
+        unitInferred, fractionalCounts, childrenExceedParent, percentMismatch, sumOverWhole, percentLikeCounts,
+        windows1252, missingValues, zeroRowsOmitted, metadataVaries, nestedLineages, subsetChosen, noAbundances, companionUnmatched,
         biomMissingField, biomTaxonomyUnreadable, biomElementTypeMismatch, biomNNZMismatch, biomMetadataSkipped,
         exportFieldDropped,
     ]

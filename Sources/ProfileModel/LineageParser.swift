@@ -238,10 +238,24 @@ public enum LineageParser {
 
     /// `Bacteroidetes(100)` → `Bacteroidetes`; `nil` when the token has no `(number)` suffix.
     static func stripMothurConfidence(_ token: String) -> String? {
+        splitMothurConfidence(token)?.name
+    }
+
+    /// A mothur token `Name(97)` as its name and confidence; `nil` without a numeric suffix.
+    static func splitMothurConfidence(_ token: String) -> (name: String, confidence: Double)? {
         guard token.hasSuffix(")"), let open = token.lastIndex(of: "(") else { return nil }
         let number = token[token.index(after: open)..<token.index(before: token.endIndex)]
-        guard !number.isEmpty, Double(number) != nil else { return nil }
-        return String(token[..<open])
+        guard !number.isEmpty, let confidence = Double(number) else { return nil }
+        return (String(token[..<open]), confidence)
+    }
+
+    /// The per-level confidences of a mothur lineage (`Bacteria(100);Firmicutes(97);`), in
+    /// order, as classify.seqs and classify.otu write them; `nil` when the text is not in that style.
+    public static func mothurConfidences(_ text: String) -> [Double]? {
+        guard parseWithStyle(text).style == .mothur else { return nil }
+        let tokens = text.split(separator: ";").map { trimming($0, newlines: true) }.filter { !$0.isEmpty }
+        let confidences = tokens.compactMap { splitMothurConfidence($0)?.confidence }
+        return confidences.count == tokens.count ? confidences : nil
     }
 
     /// Removes one pair of surrounding double quotes (RDP writes `"Bacteroidetes"`).

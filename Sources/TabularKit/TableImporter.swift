@@ -40,6 +40,8 @@ public struct TableImporter: Sendable {
         let companion = try input.companions[TaxonomyCompanion.role].map { companion throws(ImportError) in
             try TaxonomyCompanion.read(companion)
         }
-        return try session.finish(windows1252Line: records.firstWindows1252Line, taxonomy: companion)
+        var table = try session.finish(windows1252Line: records.firstWindows1252Line, taxonomy: companion)
+        table.diagnostics += AbundancePlausibility.diagnostics(for: table)
+        return table
     }
 }

@@ -362,9 +362,11 @@ struct TableReadSession {
             TaxonHierarchy.assignLineages(parents: parentKeys, paths: paths, builder: &builder)
         }
         taxonomy?.annotate(&builder)
-        // Rows named by nested lineages overlap, so their sums say nothing about the unit.
+        // Rows named by nested lineages are clades at several depths: their values are
+        // cumulative, and their sums say nothing about the unit.
         let nested = layout.structure == nil ? Self.nestedPair(builder) : nil
         let structure = layout.structure ?? (nested == nil ? .leaves : .cladeCumulative)
+        builder.structure = structure
         if let unit = options.unit ?? layout.unit {
             builder.unit = unit
         } else {
@@ -385,7 +387,7 @@ struct TableReadSession {
         if let pair = nested {
             builder.addDiagnostic(Diagnostic(
                 .nestedLineages,
-                message: "taxon '\(pair.inner)' lies inside '\(pair.outer)'; the rows were read as disjoint leaves — if the values are cumulative, pass --option structure=clade-cumulative",
+                message: "taxon '\(pair.inner)' lies inside '\(pair.outer)', so the rows were read as clade-cumulative — if they are disjoint features, pass --option structure=leaves",
                 taxon: pair.inner))
         }
         builder.provenance.source[.dialect] = dialect.description
@@ -402,7 +404,9 @@ struct TableReadSession {
             let taxon = builder.taxon(at: index)
             let path = taxon.lineage.named
             guard !path.isEmpty, LineageParser.parse(taxon.id) == taxon.lineage else { continue }
-            if byPath[path] == nil { byPath[path] = taxon.id }
+            // A lineage ending in an empty rank (`o__Bacteroidales;f__`) is a leaf for the
+            // unresolved rest of its clade, not the clade's total.
+            if byPath[path] == nil, taxon.lineage.entries.last?.name.isEmpty == false { byPath[path] = taxon.id }
             candidates.append((taxon.id, path))
         }
         for (id, path) in candidates where path.count > 1 {

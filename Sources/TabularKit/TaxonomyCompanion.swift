@@ -44,8 +44,9 @@ public struct TaxonomyCompanion: Sendable {
         let header = headerless ? [] : (0..<first.count).map { HeaderCells.normalized(first.string($0)) }
         let lineageColumn = headerless ? 1 : header.firstIndex { lineageHeaders.contains($0) }
         let confidenceColumn = header.firstIndex { confidenceHeaders.contains($0) }
+        let sizeColumn = header.firstIndex { $0 == "size" }
         let rankColumns = header.indices.dropFirst().filter { index in
-            index != lineageColumn && index != confidenceColumn
+            index != lineageColumn && index != confidenceColumn && index != sizeColumn
                 && (Rank(name: header[index]) != nil || ["supergroup", "subdivision"].contains(header[index]))
         }
         guard lineageColumn != nil || !rankColumns.isEmpty else {
@@ -77,11 +78,26 @@ public struct TaxonomyCompanion: Sendable {
             if let confidenceColumn, confidenceColumn < record.count {
                 metadata["confidence"] = MetadataValue.inferred(from: record.trimmed(confidenceColumn))
             }
+            if let lineageColumn, lineageColumn < record.count {
+                metadata.merge(mothurConfidences(record.trimmed(lineageColumn))) { current, _ in current }
+            }
+            if let sizeColumn, sizeColumn < record.count {
+                metadata["size"] = MetadataValue.inferred(from: record.trimmed(sizeColumn))
+            }
             if entries[id] == nil { entries[id] = Entry(lineage: lineage, metadata: metadata) }
         }
         if headerless { try add(first) }
         while let record = try reader.next() { try add(record) }
         return TaxonomyCompanion(entries: entries, fileName: URL(fileURLWithPath: input.name).lastPathComponent)
+    }
+
+    /// A mothur lineage's per-level bootstrap confidences (`Bacteria(100);Firmicutes(97);`) as
+    /// `confidence` (the deepest level's, as a QIIME 2 classifier reports one) and
+    /// `confidences` (every level's, `100;97`); nothing for other styles.
+    private static func mothurConfidences(_ lineage: String) -> [String: MetadataValue] {
+        guard let confidences = LineageParser.mothurConfidences(lineage), let deepest = confidences.last else { return [:] }
+        return ["confidence": .number(deepest),
+                "confidences": .string(confidences.map(NumberFormatting.shortest).joined(separator: ";"))]
     }
 
     /// A rank column's cell as a name: missing tokens are empty, a prefixed `p__Bacillota` is `Bacillota`.
@@ -93,10 +109,12 @@ public struct TaxonomyCompanion: Sendable {
     }
 
     /// Gives the builder's taxa the companion's lineages and metadata, and reports features it does not cover.
-    func annotate(_ builder: inout ProfileTableBuilder) {
+    /// `keys` lists, for a feature id, the companion ids it may appear under, best first
+    /// (a format whose companion abbreviates ids says how); by default the id itself.
+    public func annotate(_ builder: inout ProfileTableBuilder, keys: (String) -> [String] = { [$0] }) {
         var unmatched = 0
         for index in 0..<builder.taxonCount {
-            guard let entry = entries[builder.taxon(at: index).id] else {
+            guard let entry = keys(builder.taxon(at: index).id).lazy.compactMap({ entries[$0] }).first else {
                 unmatched += 1
                 continue
             }

@@ -119,13 +119,15 @@ final class DialectImportTests: XCTestCase {
         XCTAssertEqual(table.value(sample: 1, taxon: 1), 4)
     }
 
-    func testNestedLineagesAreFlagged() throws {
+    func testNestedLineagesAreReadAsCladeCumulative() throws {
         let text = "clade\tS1\nk__Bacteria\t100\nk__Bacteria|p__Firmicutes\t60\n"
-        let leaves = try TableTestSupport.read(text, name: "m.tsv", with: WideTSVFormat())
-        XCTAssertTrue(leaves.diagnostics.contains { $0.code == "structure.nested-lineages" })
-        let cumulative = try TableTestSupport.read(text, name: "m.tsv", with: WideTSVFormat(),
-                                                   options: ImportOptions(parameters: ["structure": "clade-cumulative"]))
+        let cumulative = try TableTestSupport.read(text, name: "m.tsv", with: WideTSVFormat())
         XCTAssertEqual(cumulative.structure, .cladeCumulative)
         XCTAssertEqual(cumulative.sampleTotals(), [100])
+        XCTAssertTrue(cumulative.diagnostics.contains { $0.code == "structure.nested-lineages" && $0.severity == .info })
+        let leaves = try TableTestSupport.read(text, name: "m.tsv", with: WideTSVFormat(),
+                                               options: ImportOptions(parameters: ["structure": "leaves"]))
+        XCTAssertEqual(leaves.structure, .leaves)
+        XCTAssertEqual(leaves.sampleTotals(), [160])
     }
 }

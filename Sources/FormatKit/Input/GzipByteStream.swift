@@ -1,4 +1,4 @@
-import CZlib
+import CSystemZlib
 
 /// Decompresses a gzip (or zlib) stream on the fly, including concatenated gzip members
 /// as `cat a.gz b.gz` and bgzip produce.

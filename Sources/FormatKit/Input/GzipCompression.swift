@@ -1,4 +1,4 @@
-import CZlib
+import CSystemZlib
 
 /// Compresses bytes into one gzip member: the counterpart of ``GzipByteStream``, used by the
 /// conformance kit's gzip mutation and by tests.

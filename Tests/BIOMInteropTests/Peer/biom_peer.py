@@ -6,6 +6,9 @@ mhub wrote, compares, and validates.
     python biom_peer.py validate FILE
     python biom_peer.py to-tsv IN OUT         # biom convert --to-tsv [--header-key taxonomy]
     python biom_peer.py from-tsv IN OUT       # biom convert --to-hdf5 [--process-obs-metadata taxonomy]
+    python biom_peer.py from-artifact QZA [TAXONOMY_QZA] OUT
+                                              # the artifact's own feature-table.biom, with taxonomy.tsv
+                                              # joined as QIIME 2 does (biom add-metadata --sc-separated)
     python biom_peer.py compare-collapse ORIGINAL COLLAPSED LEVELS
                                               # Table.collapse by the first LEVELS taxonomy levels vs mhub's collapse
 
@@ -15,6 +18,8 @@ import json
 import math
 import os
 import sys
+import tempfile
+import zipfile
 from datetime import datetime
 
 import numpy as np
@@ -214,6 +219,39 @@ def biom_cli(arguments):
     return 0
 
 
+def artifact_member(path, name):
+    """The bytes of data/NAME in a QIIME 2 artifact (a zip with one UUID root folder)."""
+    with zipfile.ZipFile(path) as archive:
+        members = [m for m in archive.namelist() if m.split("/", 1)[1:] == ["data/" + name]]
+        if len(members) != 1:
+            raise SystemExit(f"{path} has no single data/{name}")
+        return archive.read(members[0])
+
+
+def from_artifact(table_path, taxonomy_path, out_path):
+    """Writes the artifact's table as biom-format reads it; with a taxonomy artifact, its
+    Taxon and Confidence columns are added as observation metadata the way `biom
+    add-metadata --sc-separated taxonomy` (the route QIIME 2's users take to phyloseq) does."""
+    with tempfile.TemporaryDirectory() as folder:
+        biom_path = os.path.join(folder, "feature-table.biom")
+        with open(biom_path, "wb") as handle:
+            handle.write(artifact_member(table_path, "feature-table.biom"))
+        table = load_table(biom_path)
+        if taxonomy_path:
+            taxonomy_file = os.path.join(folder, "taxonomy.tsv")
+            with open(taxonomy_file, "wb") as handle:
+                handle.write(artifact_member(taxonomy_path, "taxonomy.tsv"))
+            with_taxonomy = os.path.join(folder, "with-taxonomy.biom")
+            status = biom_cli(["add-metadata", "-i", biom_path, "-o", with_taxonomy, "--output-as-json",
+                               "--observation-metadata-fp", taxonomy_file, "--sc-separated", "taxonomy",
+                               "--observation-header", "OTUID,taxonomy,confidence", "--float-fields", "confidence"])
+            if status != 0:
+                return status
+            table = load_table(with_taxonomy)
+        write_hdf5(table, out_path)
+    return 0
+
+
 def main(arguments):
     command = arguments[0]
     if command == "generate":
@@ -233,6 +271,9 @@ def main(arguments):
         taxonomy = ["--process-obs-metadata", "taxonomy"] if has_taxonomy_column(arguments[1]) else []
         return biom_cli(["convert", "-i", arguments[1], "-o", arguments[2], "--to-hdf5", "--table-type", "OTU table"]
                         + taxonomy)
+    if command == "from-artifact":
+        taxonomy = arguments[2] if len(arguments) == 4 else None
+        return from_artifact(arguments[1], taxonomy, arguments[-1])
     print(f"unknown command {command}", file=sys.stderr)
     return 2
 
