@@ -1,5 +1,11 @@
 #ifndef MHUB_CLIBXML2_SHIM_H
 #define MHUB_CLIBXML2_SHIM_H
+#include <libxml/xmlversion.h>
+/* Debian builds libxml2 with ICU, so its encoding header would pull in the system's ICU
+   headers, whose enum UErrorCode clashes with the copy Foundation carries (_FoundationICU) in
+   any Swift module that sees both ("not present in definition of 'enum UErrorCode'"). The hub
+   uses no ICU-specific libxml2 API and never allocates the structures those fields extend. */
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlreader.h>

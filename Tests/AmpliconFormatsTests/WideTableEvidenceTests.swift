@@ -35,9 +35,9 @@ import Testing
 
     @Test func theEvidenceSaysWhy() throws {
         let prefix = try AmpliconTestSupport.input("2\t994.0\n6\t3.0\n", name: "m.txt").prefix()
-        let table = try #require(PrefixTable(prefix))
+        let table = try #require(PrefixTable.of(prefix))
         #expect(table.headerLooksLikeData()?.contains("'2'") == true)
-        let nested = try #require(PrefixTable(try AmpliconTestSupport.input("clade\tS1\nk__A\t9\nk__A|p__B\t4\n", name: "n.tsv").prefix()))
+        let nested = try #require(PrefixTable.of(try AmpliconTestSupport.input("clade\tS1\nk__A\t9\nk__A|p__B\t4\n", name: "n.tsv").prefix()))
         #expect(nested.nestedRowLabels()?.outer == "k__A")
     }
 
