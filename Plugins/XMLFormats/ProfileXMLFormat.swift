@@ -57,7 +57,7 @@ public struct ProfileXMLFormat: ProfileImporter, ProfileExporter {
             mediaType: "application/xml",
             specURL: "Formats/schemas/profile.xsd",
             canImport: true,
-            canExport: true)
+            canExport: true, isLossless: true)
     }
 
     /// A match when the prefix holds a `map` in the XPath functions namespace whose `format`

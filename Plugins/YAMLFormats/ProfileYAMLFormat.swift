@@ -59,7 +59,7 @@ public struct ProfileYAMLFormat: ProfileImporter, ProfileExporter {
             mediaType: "application/yaml",
             specURL: "Formats/schemas/profile.schema.json",
             canImport: true,
-            canExport: true)
+            canExport: true, isLossless: true)
     }
 
     /// A match when a top-level line declares `format: mhub-profile`.
