@@ -1,4 +1,7 @@
 import CHDF5
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An open HDF5 file: opened read-only or created (truncating), closed on deinit.
 ///
@@ -13,6 +16,7 @@ public final class HDF5File {
     private init(path: String, fileID: hid_t) throws(HDF5Error) {
         self.path = path
         self.fileID = fileID
+        HDF5Library.locked { Self.keepFromChildProcesses(fileID) }
         do {
             root = try HDF5Library.locked { () throws(HDF5Error) -> HDF5Group in
                 let group = H5Gopen2(fileID, "/", mhub_H5P_DEFAULT())
@@ -23,6 +27,16 @@ public final class HDF5File {
             HDF5Library.locked { _ = H5Fclose(fileID) }
             throw error
         }
+    }
+
+    /// Marks the file's descriptor close-on-exec. HDF5 opens files without that flag, so a
+    /// child process started meanwhile (by any thread) would inherit the descriptor, and with
+    /// it HDF5's lock on the file: reopening the file then fails until the child exits.
+    private static func keepFromChildProcesses(_ fileID: hid_t) {
+        var handle: UnsafeMutableRawPointer?
+        guard H5Fget_vfd_handle(fileID, mhub_H5P_DEFAULT(), &handle) >= 0, let handle else { return }
+        let descriptor = handle.load(as: Int32.self)
+        _ = fcntl(descriptor, F_SETFD, fcntl(descriptor, F_GETFD) | FD_CLOEXEC)
     }
 
     /// Opens an existing file for reading.

@@ -3,12 +3,13 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CProcessSpawn
 import Foundation
 
 /// Runs another program to completion under a time limit and output size limits.
 ///
 /// Standard input comes from a file (or `/dev/null`), so nothing can deadlock on a full
-/// input pipe. Standard output is captured in memory or streamed into a file; standard
+/// input pipe; no other descriptor of this process reaches the child. Standard output is captured in memory or streamed into a file; standard
 /// error is captured. The child runs in its own process group: when it exceeds a limit the
 /// whole group is killed with `SIGKILL` and the run fails with a typed error. A group still
 /// running when this process exits (its caller gave up on a hung call) is killed too.
@@ -163,6 +164,8 @@ private struct Session {
         posix_spawn_file_actions_adddup2(&actions, inputFD, 0)
         posix_spawn_file_actions_adddup2(&actions, outputFDs[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errorFDs[1], 2)
+        // Nothing else is inherited: a file another thread holds open (and any lock on it) stays here.
+        mhub_spawn_file_actions_close_from(&actions, 3)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)

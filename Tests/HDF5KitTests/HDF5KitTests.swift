@@ -124,6 +124,34 @@ struct HDF5KitTests {
         }
     }
 
+    /// A child process started while a file is open must not inherit its descriptor: with it
+    /// the child would also hold HDF5's lock on the file, and reopening the file would fail
+    /// until the child exited (seen as a flaky test while other tests started processes).
+    /// The child is started with a bare `posix_spawn`, which closes nothing on its own.
+    @Test func aChildStartedWhileAFileIsOpenHoldsNeitherItsDescriptorNorItsLock() throws {
+        let path = temporaryPath("inherited.h5")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var child: pid_t = 0
+        do {
+            let file = try HDF5File.create(at: path)
+            try file.root.createDataset("values", HDF5Array(.int32([1, 2, 3])))
+            let arguments: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/sleep"), strdup("5"), nil]
+            defer { arguments.forEach { free($0) } }
+            #expect(posix_spawn(&child, "/bin/sleep", nil, nil, arguments, environ) == 0)
+            try file.close()
+        }
+        defer {
+            kill(child, SIGKILL)
+            var status: Int32 = 0
+            waitpid(child, &status, 0)
+        }
+        let file = try HDF5File.open(readingFrom: path)
+        #expect(try file.root.dataset("values").readInt32s() == [1, 2, 3])
+        let descriptors = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(child)/fd")
+        let inherited = descriptors.compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(child)/fd/\($0)") }
+        #expect(!inherited.contains(path))
+    }
+
     @Test func refusesDatasetsThatDeclareFarMoreThanTheyStore() throws {
         // h5py: f.create_dataset('huge', shape=(400_000_000,), dtype='f8', chunks=(1_000_000,),
         // compression='gzip') with no data written: 3.2 GB declared, nothing stored.
