@@ -31,8 +31,15 @@ struct KrakenReportTraits: Sendable, Equatable {
     /// Rows whose direct reads differ from their clade reads (reads assigned to a clade with children).
     var hasInnerDirectReads = false
 
-    /// The traits of `prefix`, or `nil` when its data lines are not all Kraken-style rows.
+    /// The traits of `prefix`, or `nil` when its data lines are not all Kraken-style rows; read
+    /// once per prefix and shared by the four detectors that ask.
     static func read(_ prefix: InputPrefix) -> KrakenReportTraits? {
+        prefix.derived(DerivedKey()) { scan(prefix) }
+    }
+
+    private struct DerivedKey: Hashable, Sendable {}
+
+    private static func scan(_ prefix: InputPrefix) -> KrakenReportTraits? {
         var traits: KrakenReportTraits?
         var sawComment = false
         for line in prefix.lines where !line.allSatisfy(\.isWhitespace) {

@@ -56,6 +56,8 @@ public struct KronaXMLFormat: ProfileImporter, ProfileExporter {
     /// an HTML page with a `<krona` element further on is matched by name and a `<krona` tag.
     public func detect(_ prefix: InputPrefix) -> Detection {
         let text = prefix.text
+        // A regex literal is compiled each time it is evaluated: only text that can match reaches it.
+        guard text.utf8.contains(UInt8(ascii: "<")) else { return .noMatch }
         if text.contains(/<krona[\s>]/) && text.contains(/<attributes\s[^>]*magnitude\s*=/) {
             return .match(confidence: 0.95, reason: "a <krona> element with <attributes magnitude=…>")
         }

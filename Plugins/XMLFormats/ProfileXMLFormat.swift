@@ -63,7 +63,7 @@ public struct ProfileXMLFormat: ProfileImporter, ProfileExporter {
     /// A match when the prefix holds a `map` in the XPath functions namespace whose `format`
     /// member is `mhub-profile`.
     public func detect(_ prefix: InputPrefix) -> Detection {
-        guard prefix.text.contains(XMLDocumentEmitter.namespace),
+        guard prefix.text.utf8.contains(UInt8(ascii: "<")), prefix.text.contains(XMLDocumentEmitter.namespace),
               prefix.text.contains(/<(\w+:)?string\s+key\s*=\s*["']format["']\s*>mhub-profile</) else { return .noMatch }
         return .match(confidence: 1, reason: "an XML map in the XPath functions namespace declaring format mhub-profile")
     }

@@ -64,8 +64,9 @@ public struct ProfileYAMLFormat: ProfileImporter, ProfileExporter {
 
     /// A match when a top-level line declares `format: mhub-profile`.
     public func detect(_ prefix: InputPrefix) -> Detection {
+        // A regex literal is compiled each time it is evaluated: only lines that can match reach it.
         let declares = prefix.lines.prefix(50).contains { line in
-            line.wholeMatch(of: /format:\s*["']?mhub-profile["']?\s*/) != nil
+            line.contains("mhub-profile") && line.wholeMatch(of: /format:\s*["']?mhub-profile["']?\s*/) != nil
         }
         return declares ? .match(confidence: 1, reason: "a YAML mapping declaring format: mhub-profile") : .noMatch
     }

@@ -84,9 +84,34 @@ struct YAMLDocumentEvents {
         guard number.isFinite else {
             throw invalid(text, "is not a finite number (write non-finite metadata as {number: NaN})", node)
         }
-        if text.wholeMatch(of: /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/) != nil { return .number(text) }
+        if Self.isJSONNumber(text) { return .number(text) }
         let shortest = NumberFormatting.shortest(number)
         return .number(shortest.contains(".") || shortest.contains("e") ? shortest : shortest + ".0")
+    }
+
+    /// Whether `text` is spelled as JSON spells a number: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
+    /// (Scanned by hand: a regex literal would be compiled again for every value.)
+    private static func isJSONNumber(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        var index = 0
+        func digits() -> Int {
+            let start = index
+            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+            return index - start
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
+        guard index < bytes.count else { return false }
+        if bytes[index] == UInt8(ascii: "0") { index += 1 } else if digits() == 0 { return false }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            guard digits() > 0 else { return false }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard digits() > 0 else { return false }
+        }
+        return index == bytes.count
     }
 
     private func invalid(_ value: String, _ reason: String, _ node: YAMLNode) -> ImportError {

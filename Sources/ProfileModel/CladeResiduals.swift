@@ -13,7 +13,7 @@ struct CladeResiduals {
     init(_ table: ProfileTable, tolerance: Double) {
         tree = CladeTree(taxa: table.taxa)
         isInternal = tree.hasChildren
-        totals = table.sampleTotals()
+        totals = table.sampleTotals(tree: table.structure == .cladeCumulative ? tree : nil)
         isCounts = table.unit == .counts
         self.tolerance = tolerance
         childSum = [Double](repeating: 0, count: table.taxa.count)

@@ -35,11 +35,12 @@ public struct ProfileTable: Sendable, Hashable {
     /// Each sample's total, counted once: the sum of all rows for leaves, and the sum of the
     /// top-level clades (rows with no ancestor in the table) for clade-cumulative tables.
     public func sampleTotals() -> [Double] {
-        let counted: [Bool]
-        switch structure {
-        case .leaves: counted = Array(repeating: true, count: taxa.count)
-        case .cladeCumulative: counted = CladeTree(taxa: taxa).parents.map { $0 == nil }
-        }
+        sampleTotals(tree: structure == .cladeCumulative ? CladeTree(taxa: taxa) : nil)
+    }
+
+    /// ``sampleTotals()`` over a clade tree already built for this table (`nil` for leaves).
+    func sampleTotals(tree: CladeTree?) -> [Double] {
+        let counted = tree?.parents.map { $0 == nil } ?? Array(repeating: true, count: taxa.count)
         return (0..<samples.count).map { sample in
             var total = 0.0
             for (taxon, value) in abundances.entries(ofSample: sample) where counted[taxon] { total += value }

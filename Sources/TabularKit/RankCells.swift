@@ -8,6 +8,8 @@ public enum RankCells {
     public static func rank(_ cell: String) -> Rank? {
         let text = TextCells.trim(cell)
         if text.isEmpty { return nil }
+        // The common case first: a one-letter Kraken rank code.
+        if text.utf8.count == 1, let code = text.first, let base = codeRank(code) { return base }
         if let rank = Rank(name: text) { return rank }
         switch text.lowercased() {
         case "root", "-", "u", "r", "unclassified": return .unranked

@@ -84,8 +84,7 @@ struct MergeCommand: ParsableCommand {
                     throw CommandFailure(error)
                 }
                 summary.skipped.append(.init(file: reports[index].path, error: error.description))
-            case .success(var table):
-                table = table.toLeaves()
+            case .success(let table):
                 do {
                     let ids = try concatenator.add(table, input: reports[index].path)
                     if !reports[index].metadata.isEmpty { manifestRows += ids.map { ($0, reports[index].metadata) } }

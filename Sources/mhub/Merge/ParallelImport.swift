@@ -3,8 +3,9 @@ import Foundation
 import FormatKit
 import ProfileModel
 
-/// Imports many inputs on every core and hands the results back in input order, a batch at a
-/// time, so that only a batch of tables is held before the caller folds them into the cohort.
+/// Imports many inputs on every core, each turned into leaves (a clade-cumulative report's
+/// residual mass kept as unclassified rows), and hands the results back in input order, a batch
+/// at a time, so that only a batch of tables is held before the caller folds them into the cohort.
 struct ParallelImport {
     let registry: FormatRegistry
     let formatID: String?
@@ -47,7 +48,8 @@ struct ParallelImport {
         }
     }
 
-    /// One input through the registry's import path, its sample named as the manifest says.
+    /// One input through the registry's import path, its sample named as the manifest says,
+    /// as leaves.
     private func importOne(_ input: MergeInput) -> Result<ProfileTable, ImportError> {
         var options = options
         if let sampleID = input.sampleID { options.sampleID = sampleID }
@@ -59,7 +61,7 @@ struct ParallelImport {
                     return .failure(.invalidValue(source.location(), value: sampleID, reason: "\(error)"))
                 }
             }
-            return .success(table)
+            return .success(table.toLeaves())
         } catch {
             return .failure(error)
         }
