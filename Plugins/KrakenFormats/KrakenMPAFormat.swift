@@ -1,5 +1,6 @@
 import FormatKit
 import ProfileModel
+import TabularKit
 
 /// The MetaPhlAn-style ("mpa") layout of Kraken and Bracken reports, written by KrakenTools'
 /// `kreport2mpa.py` (and Bracken's copy of it), and merged by `combine_mpa.py`.
@@ -34,7 +35,7 @@ public struct KrakenMPAFormat: ProfileImporter {
                 guard line.hasPrefix("#Classification") else { return .noMatch }
                 continue
             }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let fields = TextCells.tabFields(line)
             guard fields.count >= 2, LineageParser.looksLikeMPAClade(fields[0]),
                   fields.dropFirst().allSatisfy({ Double($0) != nil && !$0.contains(".") }) else { return .noMatch }
             if let first = fields[0].first, fields[0].dropFirst().first == "_", fields[0].dropFirst(2).first != "_",
@@ -56,7 +57,7 @@ public struct KrakenMPAFormat: ProfileImporter {
         while let text = try lines.nextString() {
             let at = input.location(line: lines.lineNumber)
             if text.allSatisfy(\.isWhitespace) { continue }
-            let fields = text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let fields = TextCells.tabFields(text).map(String.init)
             if sampleCount == nil, text.hasPrefix("#") {
                 do {
                     for id in fields.dropFirst() { try builder.addSample(Sample(id: id)) }

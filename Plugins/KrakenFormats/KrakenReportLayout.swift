@@ -1,4 +1,5 @@
 import FormatKit
+import TabularKit
 
 /// The column layouts of Kraken-style reports ("kreports"), and one parsed row.
 ///
@@ -44,7 +45,7 @@ enum KrakenReportLayout: Sendable, Equatable {
 
     /// Parses one row; `nil` when a field is missing or not of its type.
     func parse(_ line: Substring) -> KrakenReportRow? {
-        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        let fields = TextCells.tabFields(line)
         guard fields.count == fieldCount else { return nil }
         let percentText = fields[0]
         guard let percent = Double(percentText.drop { $0 == " " }),

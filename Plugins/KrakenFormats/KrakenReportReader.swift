@@ -38,7 +38,7 @@ struct KrakenReportReader {
                 layout = .krakenUniq
                 continue
             }
-            let found = layout ?? layouts.first { $0 != .krakenUniq && $0.fieldCount == line.split(separator: "\t", omittingEmptySubsequences: false).count }
+            let found = layout ?? layouts.first { $0 != .krakenUniq && $0.fieldCount == TextCells.tabFields(line).count }
             guard let found else {
                 if layouts == [.krakenUniq] { throw .missingField(input.location(line: lines.lineNumber), field: "KrakenUniq column header (%, reads, taxReads, …)") }
                 throw syntaxError(line: lines.lineNumber)

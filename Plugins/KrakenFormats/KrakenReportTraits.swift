@@ -1,4 +1,5 @@
 import FormatKit
+import TabularKit
 
 /// What the start of a Kraken-style report shows about its writer, for the detectors of
 /// Kraken 2, Bracken, KrakenUniq and Centrifuge to tell their reports apart by content.
@@ -53,7 +54,7 @@ struct KrakenReportTraits: Sendable, Equatable {
                 continue
             }
             if traits == nil {
-                guard !sawComment, let layout = KrakenReportLayout.kraken(fieldCount: line.split(separator: "\t", omittingEmptySubsequences: false).count) else { return nil }
+                guard !sawComment, let layout = KrakenReportLayout.kraken(fieldCount: TextCells.tabFields(line).count) else { return nil }
                 traits = KrakenReportTraits(layout: layout)
             }
             guard var current = traits else { return nil }

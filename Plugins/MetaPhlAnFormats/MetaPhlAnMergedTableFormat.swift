@@ -1,5 +1,6 @@
 import FormatKit
 import ProfileModel
+import TabularKit
 
 /// A merged MetaPhlAn abundance table: one clade-cumulative column per sample, as
 /// `merge_metaphlan_tables.py` writes it, and the variants HUMAnN's and HMP2's workflows publish.
@@ -35,7 +36,7 @@ public struct MetaPhlAnMergedTableFormat: ProfileImporter {
         var header: [Substring]?
         var clades = 0
         for line in prefix.lines where !line.allSatisfy(\.isWhitespace) {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let fields = TextCells.tabFields(line)
             if header == nil {
                 if line.hasPrefix("#mpa_") || line.hasPrefix("#/") { continue }
                 guard let first = fields.first, Self.headerNames.contains(String(first)) else { return .noMatch }
@@ -60,7 +61,7 @@ public struct MetaPhlAnMergedTableFormat: ProfileImporter {
         while let text = try lines.nextString() {
             let at = input.location(line: lines.lineNumber)
             if text.allSatisfy(\.isWhitespace) { continue }
-            let fields = text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let fields = TextCells.tabFields(text).map(String.init)
             guard let expected = fieldCount else {
                 if text.hasPrefix("#mpa_") {
                     builder.provenance.source[.database] = String(text.dropFirst())

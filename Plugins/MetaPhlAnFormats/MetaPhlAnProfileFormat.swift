@@ -1,5 +1,6 @@
 import FormatKit
 import ProfileModel
+import TabularKit
 
 /// The MetaPhlAn profile: one sample's clade-cumulative relative abundances, written by
 /// MetaPhlAn 2, 3 and 4 (`metaphlan … -o profile.txt`).
@@ -48,7 +49,7 @@ public struct MetaPhlAnProfileFormat: ProfileImporter, ProfileExporter {
                 sawHeader = true
                 continue
             }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let fields = TextCells.tabFields(line)
             guard let clade = fields.first, MetaPhlAnClade.isClade(clade) else { return .noMatch }
             clades.append(clade)
         }
@@ -68,7 +69,7 @@ public struct MetaPhlAnProfileFormat: ProfileImporter, ProfileExporter {
         while let text = try lines.nextString() {
             let line = Substring(text)
             if line.allSatisfy(\.isWhitespace) || header.accept(line) { continue }
-            rows.append((lines.lineNumber, line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)))
+            rows.append((lines.lineNumber, TextCells.tabFields(line).map(String.init)))
         }
         guard !rows.isEmpty else { throw .emptyInput(input.location()) }
         let columns = try Columns(header.columns, input: input)

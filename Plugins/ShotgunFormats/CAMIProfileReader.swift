@@ -1,5 +1,6 @@
 import FormatKit
 import ProfileModel
+import TabularKit
 
 /// Reads a CAMI profile, one header block and row block per sample (see ``CAMIProfileFormat``).
 struct CAMIProfileReader {
@@ -61,7 +62,7 @@ struct CAMIProfileReader {
     private func readRow(_ text: String, block: Block, system: String, into builder: inout ProfileTableBuilder,
                          at line: Int) throws(ImportError) {
         let at = input.location(line: line)
-        let fields = text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        let fields = TextCells.tabFields(text).map(String.init)
         guard fields.count > max(block.taxID, block.path, block.percentage) else {
             throw .syntax(at, reason: "\(fields.count) fields; a CAMI row needs TAXID, RANK, TAXPATH, TAXPATHSN and PERCENTAGE")
         }

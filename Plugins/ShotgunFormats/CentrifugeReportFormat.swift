@@ -1,5 +1,6 @@
 import FormatKit
 import ProfileModel
+import TabularKit
 
 /// Centrifuge's own report (`centrifuge --report-file`, default `centrifuge_report.tsv`): one
 /// row per taxon with the reads assigned to it, its unique reads and an abundance estimate.
@@ -41,7 +42,7 @@ public struct CentrifugeReportFormat: ProfileImporter {
         while let text = try lines.nextString() {
             let at = input.location(line: lines.lineNumber)
             if text.allSatisfy(\.isWhitespace) { continue }
-            let fields = text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let fields = TextCells.tabFields(text).map(String.init)
             guard sawHeader else {
                 guard fields == Self.header else { throw .missingField(at, field: "header (\(Self.header.joined(separator: ", ")))") }
                 sawHeader = true

@@ -1,5 +1,6 @@
 import FormatKit
 import ProfileModel
+import TabularKit
 
 /// DIAMOND's taxonomic classification output (`diamond blastx --outfmt 102`): one line per
 /// read with the tax id of its lowest common ancestor and the best e-value.
@@ -49,7 +50,7 @@ public struct DIAMONDTaxonomyFormat: ProfileImporter {
 
     /// A row's read id and tax id; `nil` unless it has three fields of their types.
     private static func parse(_ line: Substring) -> (read: Substring, taxID: String)? {
-        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        let fields = TextCells.tabFields(line)
         guard fields.count == 3, !fields[0].isEmpty, !fields[1].isEmpty, fields[1].allSatisfy(\.isNumber),
               let evalue = Double(fields[2]), evalue >= 0 else { return nil }
         return (fields[0], String(fields[1]))

@@ -1,5 +1,6 @@
 import FormatKit
 import ProfileModel
+import TabularKit
 
 /// The tax id to read count table MEGAN6's `rma2info -c2c Taxonomy` (also run on MALT's RMA
 /// output) writes: two columns, no header.
@@ -48,7 +49,7 @@ public struct MEGANTaxonCountsFormat: ProfileImporter {
     }
 
     private static func parse(_ line: Substring) -> (taxID: String, count: Double)? {
-        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        let fields = TextCells.tabFields(line)
         guard fields.count == 2, !fields[0].isEmpty, fields[0].allSatisfy(\.isNumber),
               let count = Double(fields[1]), count.isFinite, count >= 0 else { return nil }
         return (String(fields[0]), count)

@@ -1,5 +1,6 @@
 import FormatKit
 import ProfileModel
+import TabularKit
 
 /// The mOTUs profile (`motus profile`): one row per mOTU (or per taxon at the rank `-k` asks
 /// for), its NCBI tax id, and one column per sample; `unassigned` holds what no mOTU took.
@@ -50,7 +51,7 @@ public struct MOTUsProfileFormat: ProfileImporter {
         while let text = try lines.nextString() {
             let at = input.location(line: lines.lineNumber)
             if text.allSatisfy(\.isWhitespace) { continue }
-            let fields = text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let fields = TextCells.tabFields(text).map(String.init)
             guard var table = builder else {
                 guard text.hasPrefix("#") else { throw .missingField(at, field: "#consensus_taxonomy column header") }
                 if text.hasPrefix("# git tag version") || text.contains("motus version") {

@@ -90,6 +90,13 @@ public struct TableRecord: Sendable {
 
 /// Small text helpers shared by the tabular readers and writers.
 public enum TextCells {
+    /// The tab-separated fields of a line, empty fields kept. Splits on the UTF-8 bytes (a tab
+    /// is never part of another character), several times faster than splitting on Characters.
+    public static func tabFields<Line: StringProtocol>(_ line: Line) -> [Substring] where Line.SubSequence == Substring {
+        let whole = line[...]
+        return whole.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
+    }
+
     /// `text` without leading and trailing spaces, tabs and no-break spaces.
     public static func trim(_ text: String) -> String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }
