@@ -12,6 +12,17 @@ enum TableColumnNames {
     static let label = ["label"]
     /// Numeric columns of taxonomy tables: a classifier's confidence, mothur's OTU size.
     static let taxonomyAnnotation = ["confidence", "consensus", "size"]
+    /// Alpha-diversity metric names as QIIME 1's `alpha_diversity.py` heads its columns (its
+    /// `-m` choices) and as scikit-bio and QIIME 2 name them: a table of these per sample is a
+    /// diversity result, not a profile.
+    static let alphaDiversityMetric = [
+        "pd_whole_tree", "faith_pd", "chao1", "chao1_ci", "ace", "observed_otus", "observed_species",
+        "observed_features", "shannon", "shannon_entropy", "simpson", "simpson_e", "simpson_reciprocal",
+        "goods_coverage", "berger_parker_d", "brillouin_d", "dominance", "doubles", "singles", "enspie",
+        "equitability", "esty_ci", "fisher_alpha", "gini_index", "heip_e", "kempton_taylor_q", "margalef",
+        "mcintosh_d", "mcintosh_e", "menhinick", "michaelis_menten_fit", "osd", "robbins", "strong",
+        "pielou_e", "evenness", "lladser_pe", "lladser_ci",
+    ]
     /// First header cells that mean "one row per sample".
     static let sampleCorner = ["sample", "sample_id", "sampleid", "sample id", "#sampleid", "samples", "#sample id"]
 }

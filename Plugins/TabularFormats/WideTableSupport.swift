@@ -35,13 +35,15 @@ enum WideTableSupport {
 
     /// The first thing the start of a table shows that a wide table cannot explain: a header
     /// that is a data row, a measure where a sample id belongs, a taxonomy table, a distance
-    /// matrix. Such files are left to the plugins of their own formats (or to `--from`).
+    /// matrix, a table of alpha-diversity values. Such files are left to the plugins of their own formats (or to `--from`).
     static func objection(to table: PrefixTable) -> String? {
         table.headerLooksLikeData()
             ?? table.measureColumns(named: TableColumnNames.value)
             ?? table.taxonomyTableColumns(lineageNames: TableColumnNames.lineage + ["taxon"],
                                           annotationNames: TableColumnNames.taxonomyAnnotation)
             ?? table.squareMatrixOfSameIDs()
+            ?? table.metricColumns(named: TableColumnNames.alphaDiversityMetric,
+                                   what: "alpha-diversity metrics: a diversity result (alpha_diversity.py, mhub analyze), not a profile")
     }
 
     /// The layout for taxa as rows: the first column is the feature id (or a lineage), every

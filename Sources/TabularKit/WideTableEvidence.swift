@@ -37,6 +37,15 @@ extension PrefixTable {
         return "its only numeric column(s) (\(numeric.joined(separator: ", "))) annotate a lineage column: a taxonomy table; pass it with --companion taxonomy=FILE beside a count table"
     }
 
+    /// Every value column is headed by one of `metrics` (`PD_whole_tree`, `shannon`): per-sample
+    /// results of a computation (`what` says which), not abundances of taxa.
+    public func metricColumns(named metrics: [String], what: String) -> String? {
+        let names = Set(metrics.map(HeaderCells.normalized))
+        let columns = normalizedHeader.dropFirst()
+        guard !columns.isEmpty, columns.allSatisfy(names.contains) else { return nil }
+        return "its columns (\(header.dropFirst().prefix(3).map { "'\($0)'" }.joined(separator: ", "))) are \(what)"
+    }
+
     /// Row ids that repeat the column ids in order: a distance or similarity matrix.
     public func squareMatrixOfSameIDs() -> String? {
         let columns = Array(header.dropFirst())

@@ -24,6 +24,9 @@ import Testing
         "Feature ID\tTaxon\tConfidence\nf1\tk__Bacteria; p__Firmicutes\t0.98\n",
         // A distance matrix.
         "\tS1\tS2\nS1\t0\t0.4\nS2\t0.4\t0\n",
+        // QIIME 1 alpha_diversity.py output (the corpus's faith-pd.txt was read as one sample).
+        "\tPD_whole_tree\nf2\t0.64607\nf1\t0.47803\n",
+        "sample\tshannon\tchao1\tobserved_otus\nS1\t3.2\t140\t120\n",
     ])
     func wideTablesDoNotClaimWhatTheyCannotExplain(text: String) throws {
         #expect(!(try candidates(text)).contains("wide-tsv"))
@@ -39,6 +42,9 @@ import Testing
         #expect(table.headerLooksLikeData()?.contains("'2'") == true)
         let nested = try #require(PrefixTable.of(try AmpliconTestSupport.input("clade\tS1\nk__A\t9\nk__A|p__B\t4\n", name: "n.tsv").prefix()))
         #expect(nested.nestedRowLabels()?.outer == "k__A")
+        let alpha = try #require(PrefixTable.of(try AmpliconTestSupport.input("\tPD_whole_tree\nf2\t0.64607\n", name: "a.txt").prefix()))
+        #expect(alpha.metricColumns(named: ["pd_whole_tree"], what: "metrics")?.contains("'PD_whole_tree'") == true)
+        #expect(alpha.metricColumns(named: ["shannon"], what: "metrics") == nil)
     }
 
     @Test func percentagesFarOverAHundredAreAWarningThatStrictRefuses() throws {
