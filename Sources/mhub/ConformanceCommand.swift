@@ -137,7 +137,7 @@ struct ConformanceCommand: ParsableCommand {
             }
         }
         if let formatID {
-            guard let plugin = registry.plugin(id: formatID) else { throw CommandFailure(RegistryError.unknownFormat(formatID)) }
+            guard let plugin = registry.plugin(id: formatID) else { throw CommandFailure(registry.unknownFormat(formatID)) }
             return (registry, [plugin])
         }
         return (registry, registry.plugins)
@@ -145,7 +145,7 @@ struct ConformanceCommand: ParsableCommand {
 
     private func battery(for request: WorkerRequest, registry: FormatRegistry) throws(CommandFailure) -> ConformanceBattery {
         guard let plugin = registry.plugin(id: request.formatID) else {
-            throw CommandFailure(RegistryError.unknownFormat(request.formatID))
+            throw CommandFailure(registry.unknownFormat(request.formatID))
         }
         do {
             let environment = try ConformanceEnvironment(
@@ -191,7 +191,7 @@ struct ConformanceCommand: ParsableCommand {
             let output = try AtomicOutput(path: path)
             var sink = try output.makeSink()
             try sink.write(JUnitReport.render(report))
-            try sink.flush()
+            try sink.finish()
             try output.commit()
         } catch {
             throw CommandFailure(error)

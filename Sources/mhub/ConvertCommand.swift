@@ -40,6 +40,7 @@ struct ConvertCommand: ParsableCommand {
 
     func run() throws {
         let registry = try plugins.registry()
+        let formatID = try input.importFormat(in: registry)
         let exporter: any ProfileExporter
         do { exporter = try registry.resolveExporter(forOutput: output, id: targetFormat) } catch {
             throw CommandFailure(error)
@@ -52,7 +53,7 @@ struct ConvertCommand: ParsableCommand {
         var clock = PhaseTimings()
         var table: ProfileTable
         do {
-            table = try registry.importTable(source, formatID: input.formatID, options: importOptions, policy: policy).table
+            table = try registry.importTable(source, formatID: formatID, options: importOptions, policy: policy).table
         } catch {
             throw CommandFailure(error)
         }

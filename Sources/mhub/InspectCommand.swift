@@ -20,17 +20,18 @@ struct InspectCommand: ParsableCommand {
 
     func run() throws {
         let registry = try plugins.registry()
+        let formatID = try input.importFormat(in: registry)
         let source = try input.openInput(file)
         let options = try input.importOptions()
         let imported: ImportedTable
         do {
-            imported = try registry.importTable(source, formatID: input.formatID, options: options,
+            imported = try registry.importTable(source, formatID: formatID, options: options,
                                                 policy: input.policy(reporting: false))
         } catch {
             throw CommandFailure(error)
         }
         let summary = TableSummary(file: source.name, imported: imported)
-        print(json ? try JSONOutput.encode(summary) : summary.text)
+        print(json ? try JSONOutput.summary(summary) : summary.text)
     }
 }
 
