@@ -73,6 +73,7 @@ struct BIOMHDF5Reader {
         }
         try BIOMTaxonomyCompanion.apply(from: input, to: &builder)
         header.record(into: &builder.provenance.source)
+        BIOMHubEntries.restore(into: &builder)
         do { return try builder.build() } catch {
             throw ImportError(error, at: input.location(path: "/sample/matrix"))
         }
@@ -265,7 +266,7 @@ struct BIOMHDF5Reader {
     }
 
     private func applyUnit(_ inference: BIOMUnitInference, to builder: inout ProfileTableBuilder) {
-        if let unit = options.unit {
+        if let unit = options.unit ?? BIOMHubEntries.declaredUnit(in: builder.provenance.source) {
             builder.unit = unit
             return
         }

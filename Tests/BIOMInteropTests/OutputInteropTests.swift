@@ -12,9 +12,10 @@ struct ClientView: Decodable {
     let generatedBy: String?
     let taxonomy: [[String]]?
     let format: String?
+    let attributes: [String: String]?
 
     enum CodingKeys: String, CodingKey {
-        case client, samples, observations, total, columns, type, taxonomy, format
+        case client, samples, observations, total, columns, type, taxonomy, format, attributes
         case generatedBy = "generated_by"
     }
 }

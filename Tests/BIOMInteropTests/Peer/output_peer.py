@@ -7,6 +7,7 @@ where the format has them, the table type, generator, unit and taxonomy.
     output_peer.py biom FILE                # biom.load_table (JSON, gzipped JSON or HDF5)
     output_peer.py biom-convert TSV OUT     # `biom convert -i TSV -o OUT --to-hdf5`, then load_table(OUT)
     output_peer.py profile-json FILE        # gzip + json, for the hub's own profile JSON
+    output_peer.py biom-attributes FILE     # the table-level entries: JSON top-level keys, or HDF5 root attributes (h5py)
 """
 import gzip
 import json
@@ -56,9 +57,25 @@ def profile_json(path):
             "observations": [taxon["id"] for taxon in document["taxa"]]}
 
 
+def biom_attributes(path):
+    """Every scalar table-level entry, as biom-format's readers leave it beside the table."""
+    import h5py
+    if h5py.is_hdf5(path):
+        with h5py.File(path, "r") as handle:
+            entries = {name: value.decode() if isinstance(value, bytes) else str(value)
+                       for name, value in handle.attrs.items() if getattr(value, "shape", ()) == ()}
+        return {"client": f"h5py {h5py.__version__}", "samples": [], "observations": [], "attributes": entries}
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as handle:
+        document = json.load(handle)
+    entries = {key: value for key, value in document.items() if isinstance(value, str)}
+    return {"client": f"python {sys.version.split()[0]} json", "samples": [], "observations": [], "attributes": entries}
+
+
 def main(arguments):
     command, paths = arguments[0], arguments[1:]
-    readers = {"pandas-tsv": pandas_tsv, "biom": biom_table, "biom-convert": biom_convert, "profile-json": profile_json}
+    readers = {"pandas-tsv": pandas_tsv, "biom": biom_table, "biom-convert": biom_convert, "profile-json": profile_json,
+               "biom-attributes": biom_attributes}
     if command not in readers:
         print(f"unknown command {command}", file=sys.stderr)
         return 2
