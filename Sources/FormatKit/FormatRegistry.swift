@@ -14,6 +14,8 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
     case ambiguousOutput(name: String, candidates: [String])
     /// A descriptor or external plugin could not be loaded.
     case pluginLoadFailed(path: String, reason: String)
+    /// Descriptor files break the descriptor language: every problem, each one line starting with its file and line.
+    case brokenDescriptors(problems: [String])
 
     public var description: String {
         switch self {
@@ -28,6 +30,7 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
         case .ambiguousOutput(let name, let candidates):
             "output '\(name)' matches several formats (\(candidates.joined(separator: ", "))); pass --to"
         case .pluginLoadFailed(let path, let reason): "cannot load plugin \(path): \(reason)"
+        case .brokenDescriptors(let problems): problems.joined(separator: "\n")
         }
     }
 }

@@ -119,7 +119,7 @@ struct ConformanceCommand: ParsableCommand {
             let path = Self.absolute(descriptorPath)
             let descriptor: Descriptor
             do { descriptor = try DescriptorCatalog.load(file: path) } catch {
-                throw CommandFailure(message: "cannot load the descriptor \(path):\n\(error)", exitCode: CommandFailure.dataExitCode)
+                throw CommandFailure(RegistryError.brokenDescriptors(problems: error.lines))
             }
             do {
                 let (extended, plugin) = try BuiltInFormats.addingDescriptor(descriptor, to: registry)

@@ -79,4 +79,22 @@ struct CommandLineConventionTests {
         try #require(result.status == 0, "\(result.stderr)")
         #expect(try String(contentsOfFile: output, encoding: .utf8).hasPrefix("#OTU ID\t"))
     }
+
+    @Test("A descriptor whose id is taken is bad input (exit 1), one line that starts with its file and line")
+    func descriptorIDCollision() throws {
+        let folder = try MHubRunner.scratchDirectory()
+        let original = try String(contentsOf: MHubRunner.packageRoot.appendingPathComponent("Formats/descriptors/bracken/abundance-table-v1.yaml"),
+                                  encoding: .utf8)
+        let lines = original.split(separator: "\n", omittingEmptySubsequences: false)
+        let idLine = try #require(lines.firstIndex { $0.hasPrefix("id:") }) + 1
+        let copy = lines.map { $0.hasPrefix("id:") ? "id: wide-tsv" : String($0) }.joined(separator: "\n")
+        let file = folder.appendingPathComponent("taken.yaml")
+        try copy.write(to: file, atomically: true, encoding: .utf8)
+        let result = try MHubRunner.run(["formats", "--formats-dir", folder.path])
+        #expect(result.status == 1, "\(result.stderr)")
+        let reported = result.stderr.split(separator: "\n")
+        #expect(reported.count == 1, "\(result.stderr)")
+        #expect(reported.first?.hasPrefix("mhub: \(file.path):\(idLine): error [descriptor.invalid]: id 'wide-tsv' is already taken") == true,
+                "\(result.stderr)")
+    }
 }
