@@ -5,8 +5,8 @@ import ProfileModel
 /// BIOM 2.1: the Biological Observation Matrix in HDF5, the table format of QIIME 2
 /// (`feature-table.biom` inside every `.qza`), biom-format ≥ 2.1, scikit-bio and Qiita.
 ///
-/// Spec: http://biom-format.org/documentation/format_versions/biom-2.1.html. Versions: 2.1
-/// (2.0, whose metadata are JSON strings, is refused with a hint to `biom convert`).
+/// Spec: http://biom-format.org/documentation/format_versions/biom-2.1.html. Versions: 2.1, and
+/// 2.0 on import (the same groups and datasets; biom-format reads both alike). Export writes 2.1.
 ///
 /// Layout (as `h5dump` shows a real file):
 /// ```
@@ -41,7 +41,7 @@ public struct BIOMHDF5Format: ProfileImporter, ProfileExporter {
     public let format = FormatDescription(
         id: "biom-hdf5", name: "BIOM 2.1 (HDF5)",
         summary: "Biological Observation Matrix 2.1 in HDF5, as written by QIIME 2 and biom-format.",
-        versions: ["2.1"], extensions: ["biom", "h5"], mediaType: "application/x-hdf5",
+        versions: ["2.1", "2.0 (import)"], extensions: ["biom", "h5"], mediaType: "application/x-hdf5",
         specURL: "http://biom-format.org/documentation/format_versions/biom-2.1.html",
         canImport: true, canExport: true,
         exportLosses: ["import diagnostics",
