@@ -144,8 +144,8 @@ public struct FormatRegistry: Sendable {
     }
 
     /// The exporter for an output: the one named by `id`, or the single format whose extension the
-    /// name has (when several list it, the one whose first extension it is). A `.gz` name is matched without it, among the formats gzip can wrap (text ones), so
-    /// `out.biom.gz` is BIOM JSON.
+    /// name has (when several list it, the one whose first extension it is). A `.gz` name is
+    /// matched without it, among the formats gzip can wrap (text ones), so `out.biom.gz` is BIOM JSON.
     public func resolveExporter(forOutput name: String, id: String?) throws(RegistryError) -> any ProfileExporter {
         if let id { return try exporter(id: id) }
         let compression = OutputCompression(forOutputName: name)
