@@ -12,7 +12,8 @@ struct BIOMExportPlan: Sendable {
     let observations: BIOMObservationMapping.Export
     /// The header fields, repaired where validators would reject them.
     let header: BIOMHeader
-    /// Source facts written as extra table-level entries, in key order.
+    /// Source facts and the hub's own entries (unit, steps, source generator) written as extra
+    /// table-level entries, in key order.
     let extraEntries: [(key: String, value: String)]
     /// What the export loses, whichever the version.
     let losses: [DeclaredLoss]
@@ -24,8 +25,8 @@ struct BIOMExportPlan: Sendable {
         observations = BIOMObservationMapping.Export(taxa: table.taxa)
         let (header, repairs) = BIOMHeader.forExport(table, now: now)
         self.header = header
-        let (entries, clashes) = BIOMHeader.extraEntries(of: table, reserved: reserved)
-        extraEntries = entries.map { (key: $0.0, value: $0.1) }
+        let (entries, clashes) = BIOMHeader.extraEntries(of: table, reserved: reserved.union(BIOMHubEntries.names))
+        extraEntries = (entries.map { (key: $0.0, value: $0.1) } + BIOMHubEntries.entries(for: table)).sorted { $0.key < $1.key }
         losses = Self.modelLosses(original, written: table, observations: observations) + repairs + clashes
     }
 
@@ -33,11 +34,6 @@ struct BIOMExportPlan: Sendable {
     private static func modelLosses(_ original: ProfileTable, written table: ProfileTable,
                                     observations: BIOMObservationMapping.Export) -> [DeclaredLoss] {
         var losses: [DeclaredLoss] = []
-        if !table.provenance.steps.isEmpty {
-            let actions = table.provenance.steps.map(\.action.rawValue).joined(separator: ", ")
-            losses.append(DeclaredLoss(field: .provenanceSteps,
-                                       detail: "\(table.provenance.steps.count) step(s) (\(actions)) have no place in BIOM"))
-        }
         if !table.diagnostics.isEmpty {
             losses.append(DeclaredLoss(field: .diagnostics,
                                        detail: "\(table.diagnostics.count) import finding(s) have no place in BIOM"))
@@ -45,11 +41,6 @@ struct BIOMExportPlan: Sendable {
         if original.structure == .cladeCumulative {
             losses.append(DeclaredLoss(field: .structure,
                                        detail: "BIOM rows are disjoint features, so the clade-cumulative rows are written as their leaves, with residual mass as '<clade>|unclassified' rows"))
-        }
-        let inferred = BIOMUnitInference.inferredUnit(of: table)
-        if inferred != table.unit {
-            losses.append(DeclaredLoss(field: .unit,
-                                       detail: "BIOM has no unit field; readers will take these \(table.unit) values for \(inferred)"))
         }
         if let first = observations.drifting.first {
             losses.append(DeclaredLoss(field: .taxonLineages,

@@ -5,8 +5,8 @@ import ProfileModel
 /// BIOM 2.1: the Biological Observation Matrix in HDF5, the table format of QIIME 2
 /// (`feature-table.biom` inside every `.qza`), biom-format ≥ 2.1, scikit-bio and Qiita.
 ///
-/// Spec: http://biom-format.org/documentation/format_versions/biom-2.1.html. Versions: 2.1
-/// (2.0, whose metadata are JSON strings, is refused with a hint to `biom convert`).
+/// Spec: http://biom-format.org/documentation/format_versions/biom-2.1.html. Versions: 2.1, and
+/// 2.0 on import (the same groups and datasets; biom-format reads both alike). Export writes 2.1.
 ///
 /// Layout (as `h5dump` shows a real file):
 /// ```
@@ -21,10 +21,11 @@ import ProfileModel
 /// Import reads the values from the sample-oriented copy, checks both copies' sizes, maps
 /// observation metadata through ``BIOMObservationMapping`` (taxonomy → lineage), keeps sample
 /// metadata with its types, and records the root attributes and group metadata (trees) in
-/// `provenance.source`. The unit is inferred (``BIOMUnitInference``).
+/// `provenance.source`. The unit is the `unit` attribute, else inferred (``BIOMUnitInference``).
 ///
-/// Export writes everything the model has that BIOM holds; it loses provenance steps and
-/// diagnostics, the unit where values do not show it, and the type of null, absent or
+/// Export writes everything the model has that BIOM holds, plus the hub's root attributes
+/// (``BIOMHubEntries``: unit, provenance steps, the source's generator; `generated-by` names
+/// mhub). It loses diagnostics and the type of null, absent or
 /// mixed-type metadata (written as text, as biom-format does); clade-cumulative tables are
 /// written as their leaves (BIOM rows are disjoint features).
 /// Export option `compression=0…9` sets the deflate level (default 1, after byte-shuffling,
@@ -40,11 +41,10 @@ public struct BIOMHDF5Format: ProfileImporter, ProfileExporter {
     public let format = FormatDescription(
         id: "biom-hdf5", name: "BIOM 2.1 (HDF5)",
         summary: "Biological Observation Matrix 2.1 in HDF5, as written by QIIME 2 and biom-format.",
-        versions: ["2.1"], extensions: ["biom", "h5"], mediaType: "application/x-hdf5",
+        versions: ["2.1", "2.0 (import)"], extensions: ["biom", "h5"], mediaType: "application/x-hdf5",
         specURL: "http://biom-format.org/documentation/format_versions/biom-2.1.html",
         canImport: true, canExport: true,
-        exportLosses: ["provenance steps and import diagnostics",
-                       "the unit, which readers infer from the values",
+        exportLosses: ["import diagnostics",
                        "clade-cumulative structure (written as leaves with residual rows)",
                        "the type of null, absent or mixed-type metadata (written as text)"],
         companions: [BIOMTaxonomyCompanion.description], exportOptions: [Self.compression], isBinary: true)

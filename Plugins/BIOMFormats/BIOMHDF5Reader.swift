@@ -73,6 +73,7 @@ struct BIOMHDF5Reader {
         }
         try BIOMTaxonomyCompanion.apply(from: input, to: &builder)
         header.record(into: &builder.provenance.source)
+        BIOMHubEntries.restore(into: &builder)
         do { return try builder.build() } catch {
             throw ImportError(error, at: input.location(path: "/sample/matrix"))
         }
@@ -94,10 +95,8 @@ struct BIOMHDF5Reader {
                 throw ImportError.unsupported(input.location(path: "/@format-version"),
                                               reason: "format-version \(text(version)) is not BIOM 2.x")
             }
-            guard numbers.count < 2 || numbers[1] >= 1 else {
-                throw ImportError.unsupported(input.location(path: "/@format-version"),
-                                              reason: "BIOM 2.0 stores metadata as JSON strings; convert it with `biom convert` first")
-            }
+            // BIOM 2.0 files (biom-format's own test.biom) have 2.1's layout: biom-format reads
+            // both with one reader, and so does this one.
             header.formatVersion = numbers.map(String.init).joined(separator: ".")
         }
         header.tableID = try optionalText(root, "id")
@@ -265,7 +264,7 @@ struct BIOMHDF5Reader {
     }
 
     private func applyUnit(_ inference: BIOMUnitInference, to builder: inout ProfileTableBuilder) {
-        if let unit = options.unit {
+        if let unit = options.unit ?? BIOMHubEntries.declaredUnit(in: builder.provenance.source) {
             builder.unit = unit
             return
         }

@@ -38,7 +38,7 @@ struct BIOMHDF5Writer {
         try root.setAttribute("type", .scalar(header.type ?? ""))
         try root.setAttribute("format-url", .scalar(BIOMHeader.formatURLValue))
         try root.setAttribute("format-version", HDF5Array(.int64([2, 1])))
-        try root.setAttribute("generated-by", .scalar(header.generatedBy ?? BIOMHeader.defaultGenerator))
+        try root.setAttribute("generated-by", .scalar(header.generatedBy ?? HubVersion.generator))
         try root.setAttribute("creation-date", .scalar(header.created ?? ""))
         try root.setAttribute("shape", HDF5Array(.int64([Int64(table.taxa.count), Int64(table.samples.count)])))
         try root.setAttribute("nnz", .scalar(Int64(table.abundances.nonZeroCount)))

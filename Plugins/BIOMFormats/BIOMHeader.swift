@@ -36,9 +36,6 @@ struct BIOMHeader: Equatable {
     /// The URL BIOM validators require in `format_url` / `format-url`.
     static let formatURLValue = "http://biom-format.org"
 
-    /// What exports name as the writer when the table does not say what built it.
-    static let defaultGenerator = "MicrobiomeHub"
-
     /// Records the fields present into provenance source facts.
     func record(into source: inout SourceFacts) {
         let pairs: [(SourceKey, String?)] = [(Key.tableID, tableID), (Key.type, type), (Key.generatedBy, generatedBy),
@@ -74,10 +71,11 @@ struct BIOMHeader: Equatable {
     /// The header an export writes for `table`, with the repairs it had to make reported as losses.
     ///
     /// - The type is the source's when it is one of the spec's (in the spec's spelling); otherwise
-    ///   `OTU table` for counts and `Taxon table` for other units, reported when the source was
-    ///   BIOM (whose own type was then missing or outside the list) or named an invalid type.
+    ///   the one the content fits (``contentType(of:)``), reported when the source was BIOM (whose
+    ///   own type was then missing or outside the list) or named an invalid type.
     /// - The creation date is the source's when validators accept it, otherwise `now` (UTC, as a date).
-    /// - The generator is the source's `generated-by`, else its pipeline and version, else the hub.
+    /// - The generator is mhub and its version (the source's own generator travels as
+    ///   ``BIOMHubEntries/sourceGenerator``).
     static func forExport(_ table: ProfileTable, now: Date) -> (header: BIOMHeader, repairs: [DeclaredLoss]) {
         let source = table.provenance.source
         var header = BIOMHeader()
@@ -85,7 +83,7 @@ struct BIOMHeader: Equatable {
         header.tableID = source[Key.tableID]
         header.comment = source[Key.comment]
 
-        let fallbackType = if case .counts = table.unit { "OTU table" } else { "Taxon table" }
+        let fallbackType = contentType(of: table)
         if let given = source[Key.type], let canonical = canonicalType(given) {
             header.type = canonical
         } else {
@@ -114,14 +112,23 @@ struct BIOMHeader: Equatable {
             header.created = today
         }
 
-        if let generator = source[Key.generatedBy], !generator.isEmpty {
-            header.generatedBy = generator
-        } else if let pipeline = source[.pipeline], !pipeline.isEmpty {
-            header.generatedBy = [pipeline, source[.pipelineVersion]].compactMap { $0 }.joined(separator: " ")
-        } else {
-            header.generatedBy = defaultGenerator
-        }
+        header.generatedBy = HubVersion.generator
         return (header, repairs)
+    }
+
+    /// The table type the content fits: `Taxon table` when every row is a taxon named by its
+    /// lineage or tax id (profiler and consumer reports: `k__Bacteria|…`, `ncbi:816`), `OTU table`
+    /// when rows are features of their own (OTUs, ASVs: `GG_OTU_1`, `Otu01`, sequence hashes).
+    static func contentType(of table: ProfileTable) -> String {
+        table.taxa.isEmpty || table.taxa.contains(where: { !isNamedByLineage($0) }) ? "OTU table" : "Taxon table"
+    }
+
+    /// Whether a taxon's id is its tax id or names the deepest level of its lineage.
+    private static func isNamedByLineage(_ taxon: Taxon) -> Bool {
+        if let taxonID = taxon.taxonID, taxon.id == taxonID.description || taxon.id == taxonID.value { return true }
+        guard let deepest = taxon.lineage.named.last?.name else { return false }
+        if taxon.id == deepest { return true }
+        return LineageParser.parse(taxon.id).named.last?.name == deepest
     }
 
     /// Source facts that are not header fields, to be written as extra table-level entries,

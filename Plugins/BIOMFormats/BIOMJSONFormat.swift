@@ -20,12 +20,14 @@ import ProfileModel
 /// Import streams the document (``BIOMJSONReader``), sparse or dense, in any key order;
 /// observation metadata go through ``BIOMObservationMapping`` (taxonomy → lineage), sample
 /// metadata keep their JSON types, the header fields and other top-level scalars go into
-/// `provenance.source`, and the unit is inferred (``BIOMUnitInference``).
+/// `provenance.source`, and the unit is the file's `unit` entry, else inferred (``BIOMUnitInference``).
 ///
-/// Export writes every header field, the metadata with their types, and other source facts
-/// as extra top-level strings; it loses provenance steps and diagnostics, the unit where the
-/// values do not show it, and the date type of metadata values; clade-cumulative tables are
-/// written as their leaves (BIOM rows are disjoint features).
+/// Export writes every header field (`generated_by` names mhub and its version; the type fits
+/// the content when the source gave none), the metadata with their types, other source facts as
+/// extra top-level strings, and the hub's entries (``BIOMHubEntries``: unit, provenance steps,
+/// the source's generator), which biom-format tolerates and import reads back. It loses
+/// diagnostics and the date type of metadata values; clade-cumulative tables are written as
+/// their leaves (BIOM rows are disjoint features).
 /// Export option `matrix-type=dense` writes a dense matrix (for small tables).
 public struct BIOMJSONFormat: ProfileImporter, ProfileExporter {
     public init() {}
@@ -53,8 +55,7 @@ public struct BIOMJSONFormat: ProfileImporter, ProfileExporter {
         versions: ["1.0", "0.9.1-dev"], extensions: ["biom"], mediaType: "application/json",
         specURL: "http://biom-format.org/documentation/format_versions/biom-1.0.html",
         canImport: true, canExport: true,
-        exportLosses: ["provenance steps and import diagnostics",
-                       "the unit, which readers infer from the values",
+        exportLosses: ["import diagnostics",
                        "clade-cumulative structure (written as leaves with residual rows)",
                        "the date type of metadata values (written as text)"],
         companions: [BIOMTaxonomyCompanion.description], exportOptions: [Self.matrixType])

@@ -342,7 +342,7 @@ struct BIOMJSONReader: ~Copyable {
             throw ImportError(error, at: location)
         }
         entries = Entries()
-        if let unit = options.unit {
+        if let unit = options.unit ?? BIOMHubEntries.declaredUnit(in: builder.provenance.source) {
             builder.unit = unit
         } else {
             builder.unit = inference.unit.unit
@@ -350,6 +350,7 @@ struct BIOMJSONReader: ~Copyable {
         }
         try BIOMTaxonomyCompanion.apply(from: input, to: &builder)
         header.record(into: &builder.provenance.source)
+        BIOMHubEntries.restore(into: &builder)
         do { return try builder.build() } catch { throw ImportError(error, at: dataLocation) }
     }
 

@@ -26,13 +26,4 @@ struct BIOMUnitInference {
         if !filled.isEmpty, filled.allSatisfy({ abs($0 - 100) <= 0.5 }) { return (.percent, true) }
         return (.counts, false)
     }
-
-    /// The unit a BIOM reader would infer for `table`'s values.
-    static func inferredUnit(of table: ProfileTable) -> AbundanceUnit {
-        var inference = BIOMUnitInference(sampleCount: table.samples.count)
-        for sample in table.samples.indices {
-            for (_, value) in table.abundances.entries(ofSample: sample) { inference.add(value, sample: sample) }
-        }
-        return inference.unit.unit
-    }
 }

@@ -13,7 +13,30 @@ enum TabularOptions {
     /// `orientation=…` on export.
     static let exportOrientation = PluginOption.choice(
         "orientation", of: WideTableWriter.Orientation.self, defaultValue: .taxaAsRows,
-        help: "one row per taxon (with taxonomy, taxon_id and label columns) or one row per sample")
+        help: "one row per taxon (with annotation columns) or one row per sample")
+
+    /// Which taxon annotation columns a wide table with one row per taxon has after its samples.
+    enum AnnotationColumns: String, CaseIterable {
+        /// The classic OTU table that `biom convert`, pandas and R read: a `taxonomy` column only.
+        case taxonomy
+        /// `label`, `taxon_id` and `taxonomy`, for every fact a wide table can hold.
+        case all
+        /// Only the matrix.
+        case none
+
+        var kinds: Set<TaxonAnnotations.Kind> {
+            switch self {
+            case .taxonomy: [.lineage]
+            case .all: Set(TaxonAnnotations.Kind.allCases)
+            case .none: []
+            }
+        }
+    }
+
+    /// `annotations=taxonomy|all|none` on export.
+    static let exportAnnotations = PluginOption.choice(
+        "annotations", of: AnnotationColumns.self, defaultValue: .taxonomy,
+        help: "columns after the samples: taxonomy (the classic OTU table), all (label, taxon_id, taxonomy) or none")
 
     /// `taxonomy=SYSTEM`: the system of bare values in a taxon id column.
     static let taxonomy = PluginOption(
@@ -42,6 +65,15 @@ enum TabularOptions {
         do {
             return try options.choice(exportOrientation, as: WideTableWriter.Orientation.self, format: format, direction: .export)
                 ?? .taxaAsRows
+        } catch {
+            throw .invalidOption(error)
+        }
+    }
+
+    static func exportAnnotations(_ options: ExportOptions, format: String) throws(ExportError) -> AnnotationColumns {
+        do {
+            return try options.choice(exportAnnotations, as: AnnotationColumns.self, format: format, direction: .export)
+                ?? .taxonomy
         } catch {
             throw .invalidOption(error)
         }

@@ -14,7 +14,8 @@ import TabularKit
 /// Bacteroides;12,5;0
 /// ```
 ///
-/// Export writes `,`-separated RFC 4180 text and loses what ``WideTSVFormat`` loses.
+/// Export writes `,`-separated RFC 4180 text with a `taxon` corner cell, the same annotation
+/// columns as ``WideTSVFormat`` (`--export-option annotations=…`), and loses what it loses.
 public struct WideCSVFormat: ProfileImporter, ProfileExporter {
     public init() {}
 
@@ -26,6 +27,7 @@ public struct WideCSVFormat: ProfileImporter, ProfileExporter {
         canImport: true, canExport: true,
         exportLosses: ["provenance", "sample metadata", "taxon metadata", "unit (re-inferred on import)",
                        "clade-cumulative rows (written as disjoint leaves)",
+                       "labels and taxon ids unless annotations=all",
                        "lineages, taxon ids and labels when written with samples as rows"],
         companions: [TaxonomyCompanion.description],
         importOptions: WideTableSupport.importOptions, exportOptions: WideTableSupport.exportOptions)
@@ -40,7 +42,7 @@ public struct WideCSVFormat: ProfileImporter, ProfileExporter {
     }
 
     public func plan(_ table: ProfileTable, options: ExportOptions) throws(ExportError) -> WideTableWriter.Plan {
-        try WideTableSupport.plan(table, options: options, delimiter: UInt8(ascii: ","), formatID: format.id)
+        try WideTableSupport.plan(table, options: options, delimiter: UInt8(ascii: ","), cornerCell: nil, formatID: format.id)
     }
 
     public func write(_ plan: WideTableWriter.Plan, to output: inout OutputSink) throws(ExportError) {

@@ -13,14 +13,17 @@ import TabularKit
 /// columns annotate the taxa. The unit is inferred from the values unless `--unit` is given.
 ///
 /// ```
-/// taxon	S1	S2	taxonomy
+/// #OTU ID	S1	S2	taxonomy
 /// OTU_1	120	0	k__Bacteria; p__Firmicutes
 /// ```
 ///
-/// Export loses provenance, sample metadata, taxon metadata, the unit (re-inferred on import)
-/// and cumulative rows (a clade-cumulative table is written as its disjoint leaves). With
-/// `--export-option orientation=samples-as-rows` it also loses the taxonomy, taxon id and label
-/// columns, and the export plan declares those losses.
+/// Export writes that classic OTU table by default (the `#OTU ID` header and an optional last
+/// `taxonomy` column), so `biom convert`, pandas and R's `read.delim` load it as it is;
+/// `--export-option annotations=all` adds `label` and `taxon_id` columns, `annotations=none`
+/// leaves only the matrix. Export loses provenance, sample metadata, taxon metadata, the unit
+/// (re-inferred on import), cumulative rows (a clade-cumulative table is written as its disjoint
+/// leaves) and every annotation column not written (samples as rows has none); the export plan
+/// declares each loss.
 public struct WideTSVFormat: ProfileImporter, ProfileExporter {
     public init() {}
 
@@ -32,6 +35,7 @@ public struct WideTSVFormat: ProfileImporter, ProfileExporter {
         canImport: true, canExport: true,
         exportLosses: ["provenance", "sample metadata", "taxon metadata", "unit (re-inferred on import)",
                        "clade-cumulative rows (written as disjoint leaves)",
+                       "labels and taxon ids unless annotations=all",
                        "lineages, taxon ids and labels when written with samples as rows"],
         companions: [TaxonomyCompanion.description],
         importOptions: WideTableSupport.importOptions, exportOptions: WideTableSupport.exportOptions)
@@ -45,7 +49,8 @@ public struct WideTSVFormat: ProfileImporter, ProfileExporter {
     }
 
     public func plan(_ table: ProfileTable, options: ExportOptions) throws(ExportError) -> WideTableWriter.Plan {
-        try WideTableSupport.plan(table, options: options, delimiter: UInt8(ascii: "\t"), formatID: format.id)
+        try WideTableSupport.plan(table, options: options, delimiter: UInt8(ascii: "\t"), cornerCell: "#OTU ID",
+                                  formatID: format.id)
     }
 
     public func write(_ plan: WideTableWriter.Plan, to output: inout OutputSink) throws(ExportError) {

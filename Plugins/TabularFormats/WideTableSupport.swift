@@ -11,7 +11,7 @@ struct WideTableFindings: Sendable, Hashable {
 /// What the wide-table plugins share: detection, the layout for each orientation, reading and writing.
 enum WideTableSupport {
     static let importOptions = [TabularOptions.importOrientation] + TabularOptions.importOptions
-    static let exportOptions = [TabularOptions.exportOrientation]
+    static let exportOptions = [TabularOptions.exportOrientation, TabularOptions.exportAnnotations]
 
     /// How well a prefix looks like a wide table with one of `delimiters`: a header and at
     /// least one all-numeric column besides the first, no long-table header, and nothing that
@@ -101,10 +101,15 @@ enum WideTableSupport {
     }
 
     /// Plans a wide table in the orientation `--export-option orientation=…` asks for (taxa as
-    /// rows by default); samples as rows has no taxonomy, taxon id or label column, and the plan says so.
-    static func plan(_ table: ProfileTable, options: ExportOptions, delimiter: UInt8,
+    /// rows by default) with the annotation columns `--export-option annotations=…` asks for (by
+    /// default only `taxonomy`, as OTU tables have it); `cornerCell` heads the id column of taxa as
+    /// rows. Samples as rows has no annotation column; the plan names every column not written as a loss.
+    static func plan(_ table: ProfileTable, options: ExportOptions, delimiter: UInt8, cornerCell: String?,
                      formatID: String) throws(ExportError) -> WideTableWriter.Plan {
         let orientation = try TabularOptions.exportOrientation(options, format: formatID)
-        return WideTableWriter(delimiter: delimiter, orientation: orientation).plan(table)
+        let annotations = try TabularOptions.exportAnnotations(options, format: formatID)
+        return WideTableWriter(delimiter: delimiter, orientation: orientation,
+                               cornerCell: orientation == .taxaAsRows ? cornerCell : nil,
+                               annotations: annotations.kinds).plan(table)
     }
 }

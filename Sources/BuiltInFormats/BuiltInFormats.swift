@@ -47,7 +47,7 @@ public enum BuiltInFormats {
     /// (`Formats/descriptors/`, embedded in the binary) and those in `options.formatsDirectories`,
     /// then external plugins from `options.pluginPaths` followed by the folders in `MHUB_PLUGIN_PATH`.
     ///
-    /// Broken descriptors fail with `pluginLoadFailed`, listing every problem of every file.
+    /// Broken descriptors fail with `brokenDescriptors`, listing every problem of every file.
     public static func registry(_ options: RegistryOptions = RegistryOptions()) throws(RegistryError) -> FormatRegistry {
         let registry = try FormatRegistry(compiled + (try descriptorPlugins(options.formatsDirectories)))
         let folders = options.pluginPaths + ExternalPluginLoader.searchPath(options.environmentPluginPath)
@@ -64,11 +64,26 @@ public enum BuiltInFormats {
             descriptors += found.descriptors
             errors += found.errors
         }
-        guard errors.isEmpty else {
-            throw .pluginLoadFailed(path: errors.map(\.file).joined(separator: ", "),
-                                    reason: "\n" + errors.map(\.description).joined(separator: "\n"))
+        var problems = errors.flatMap(\.lines)
+        var holders = Dictionary(compiled.map { ($0.format.id, "the compiled plugin '\($0.format.name)'") }) { first, _ in first }
+        for descriptor in descriptors {
+            if let holder = holders[descriptor.id] {
+                problems.append(DescriptorError.invalid(file: descriptor.origin, problems: [
+                    DescriptorProblem(file: descriptor.origin, line: idLine(of: descriptor.origin), column: nil,
+                                      message: "id '\(descriptor.id)' is already taken by \(holder); give the descriptor an id of its own"),
+                ]).lines[0])
+            } else {
+                holders[descriptor.id] = "the descriptor \(descriptor.origin)"
+            }
         }
+        guard problems.isEmpty else { throw .brokenDescriptors(problems: problems) }
         return descriptors.map(DescriptorFormat.init)
+    }
+
+    /// The line of a descriptor file's top-level `id:` key, for pointing at an id that is taken.
+    private static func idLine(of path: String) -> Int? {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("id:") }.map { $0 + 1 }
     }
 
     /// Loads one external plugin executable (for `mhub conformance --external`) beside the registry's plugins.

@@ -84,7 +84,7 @@ extension BatteryRun {
                 let output = try AtomicOutput(path: path)
                 var sink = try output.makeSink()
                 try golden.write(table, to: &sink, options: ExportOptions())
-                try sink.flush()
+                try sink.finish()
                 try output.commit()
                 return nil
             } catch {

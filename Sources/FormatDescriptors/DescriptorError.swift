@@ -49,17 +49,22 @@ public enum DescriptorError: Error, Sendable, Equatable, CustomStringConvertible
         }
     }
 
-    /// One line per problem, each `file:line:column: error [code]: message`, then a hint.
-    public var description: String {
+    /// Every problem as one line, `file:line:column: error [code]: message (hint: …)`; the hint
+    /// blames the descriptor, since the descriptor is what is wrong.
+    public var lines: [String] {
+        let hint = "(hint: the descriptor is wrong, not the data; its language is documented in Formats/README.md)"
         switch self {
         case .unreadable(let file, let reason):
-            "\(file): error [\(code)]: cannot read the descriptor: \(reason)"
+            return ["\(file): error [\(code)]: cannot read the descriptor: \(reason) \(hint)"]
         case .invalid(_, let problems):
-            problems.map { "\($0.file)\($0.line.map { ":\($0)" } ?? "")\($0.column.map { ":\($0)" } ?? ""): error [\(code)]: \($0.message)" }
-                .joined(separator: "\n")
-                + "\n(hint: the descriptor language is documented in Formats/README.md)"
+            return problems.map {
+                "\($0.file)\($0.line.map { ":\($0)" } ?? "")\($0.column.map { ":\($0)" } ?? ""): error [\(code)]: \($0.message) \(hint)"
+            }
         }
     }
+
+    /// ``lines``, one per problem.
+    public var description: String { lines.joined(separator: "\n") }
 
     /// The problem a YAML error amounts to.
     static func problem(from error: YAMLError) -> DescriptorProblem {

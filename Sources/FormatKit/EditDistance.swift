@@ -1,9 +1,9 @@
-/// Edit distance for option-name suggestions: insertions, deletions, substitutions and swaps of
+/// Edit distance for "did you mean" suggestions (option names, format ids, commands): insertions, deletions, substitutions and swaps of
 /// two neighbouring characters each count one (the optimal string alignment distance), so the
 /// commonest typos (`orientaton`, `mdoe`) are one edit away.
-enum EditDistance {
+public enum EditDistance {
     /// The number of edits from `a` to `b`.
-    static func between(_ a: String, _ b: String) -> Int {
+    public static func between(_ a: String, _ b: String) -> Int {
         let first = Array(a), second = Array(b)
         guard !first.isEmpty else { return second.count }
         guard !second.isEmpty else { return first.count }
@@ -20,5 +20,14 @@ enum EditDistance {
             }
         }
         return table[first.count][second.count]
+    }
+
+    /// The name closest to `name` by edit distance, when it is close enough to be a typo: at
+    /// most a third of the longer name's letters (and at least 1) differ.
+    public static func nearest(to name: String, among names: [String]) -> String? {
+        let scored = names.map { ($0, between(name, $0)) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+        let allowed = max(1, max(name.count, best.0.count) / 3)
+        return best.1 <= allowed ? best.0 : nil
     }
 }

@@ -12,6 +12,8 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidOption(OptionError)
     /// The policy is strict and the export would lose these fields.
     case strictViolation(losses: [DeclaredLoss])
+    /// The output name asks for something the format cannot be (a gzipped binary file; a usage error).
+    case unsuitableOutput(path: String, reason: String)
 
     /// The stable error code.
     public var code: String {
@@ -22,6 +24,7 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
         case .pluginFailure: "plugin-failure"
         case .invalidOption: "invalid-option"
         case .strictViolation: "strict"
+        case .unsuitableOutput: "unsuitable-output"
         }
     }
 
@@ -33,12 +36,15 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
         case .pluginFailure(let reason): "error [plugin-failure]: \(reason)"
         case .invalidOption(let problem): "error [invalid-option]: \(problem) (hint: `mhub formats ID` lists the options each format takes)"
         case .strictViolation(let losses): "error [strict]: the export would lose \(losses.count) field(s); see the warnings above"
+        case .unsuitableOutput(let path, let reason): "\(path): error [usage]: \(reason)"
         }
     }
 
     /// Whether the user asked for something impossible (exit code 2) rather than the data being unwritable.
     public var isUsageError: Bool {
-        if case .invalidOption = self { return true }
-        return false
+        switch self {
+        case .invalidOption, .unsuitableOutput: true
+        default: false
+        }
     }
 }

@@ -11,7 +11,7 @@ public struct ExportReport: Sendable {
 /// The one export path: every command and the conformance kit export through it. It checks
 /// the options against the exporter's declared ones, logs the `export` step, makes the
 /// exporter's plan once, applies the policy to the plan's losses, and writes that same plan
-/// into a file that appears only when everything succeeded.
+/// into a file that appears only when everything succeeded, gzip-compressed when its name ends in `.gz`.
 public enum ExportSession {
     /// Exports `table` with `exporter` to `path` (`-` for standard output), atomically.
     public static func run(_ table: ProfileTable, with exporter: any ProfileExporter, toPath path: String,
@@ -29,14 +29,19 @@ public enum ExportSession {
         } catch {
             throw .invalidOption(error)
         }
-        let logged = table.appendingStep(ProvenanceStep(action: .export, format: format.id))
+        let logged = table.appendingStep(ProvenanceStep(action: .export, format: format.id,
+                                                          parameters: ["mhub-version": HubVersion.current]))
         let plan = try exporter.plan(logged, options: options)
         let losses = plan.losses + (format.isLossless ? [] : ModelFieldLosses.of(logged))
+        let compression = OutputCompression(forOutputName: path)
+        guard compression.wraps(format) else {
+            throw .unsuitableOutput(path: path, reason: "\(format.id) writes a binary file, which is not gzipped; drop '.gz' from the name")
+        }
         try policy.admit(losses, of: logged, format: format.id)
         let destination = try AtomicOutput(path: path)
         var sink = try destination.makeSink()
         try exporter.write(plan, to: &sink)
-        try sink.flush()
+        try sink.finish()
         try destination.commit()
         return ExportReport(table: logged, losses: losses)
     }

@@ -4,7 +4,8 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidID(String)
     /// The description's capabilities disagree with the protocols the plugin implements.
     case capabilityMismatch(id: String, reason: String)
-    case unknownFormat(String)
+    /// A format id no plugin has, with the registered id it is most likely a typo of.
+    case unknownFormat(String, suggestion: String?)
     case cannotImport(String)
     case cannotExport(String)
     /// An output name whose extension no exporter claims.
@@ -13,19 +14,23 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
     case ambiguousOutput(name: String, candidates: [String])
     /// A descriptor or external plugin could not be loaded.
     case pluginLoadFailed(path: String, reason: String)
+    /// Descriptor files break the descriptor language: every problem, each one line starting with its file and line.
+    case brokenDescriptors(problems: [String])
 
     public var description: String {
         switch self {
         case .duplicateID(let id): "format id '\(id)' is registered twice"
         case .invalidID(let id): "'\(id)' is not a valid format id (lowercase letters, digits, dashes)"
         case .capabilityMismatch(let id, let reason): "format '\(id)': \(reason)"
-        case .unknownFormat(let id): "no format with id '\(id)' (see `mhub formats`)"
+        case .unknownFormat(let id, let suggestion):
+            "no format with id '\(id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "") + " (see `mhub formats`)"
         case .cannotImport(let id): "format '\(id)' cannot be imported"
         case .cannotExport(let id): "format '\(id)' cannot be exported"
         case .noExporterForOutput(let name): "no exporter recognises the extension of '\(name)'; pass --to"
         case .ambiguousOutput(let name, let candidates):
             "output '\(name)' matches several formats (\(candidates.joined(separator: ", "))); pass --to"
         case .pluginLoadFailed(let path, let reason): "cannot load plugin \(path): \(reason)"
+        case .brokenDescriptors(let problems): problems.joined(separator: "\n")
         }
     }
 }
@@ -67,16 +72,21 @@ public struct FormatRegistry: Sendable {
         indexByID[id].map { plugins[$0] }
     }
 
+    /// The error for an id no plugin has, suggesting the nearest registered id.
+    public func unknownFormat(_ id: String) -> RegistryError {
+        .unknownFormat(id, suggestion: EditDistance.nearest(to: id, among: plugins.map(\.format.id)))
+    }
+
     /// The importer with this id.
     public func importer(id: String) throws(RegistryError) -> any ProfileImporter {
-        guard let plugin = plugin(id: id) else { throw .unknownFormat(id) }
+        guard let plugin = plugin(id: id) else { throw unknownFormat(id) }
         guard let importer = plugin as? any ProfileImporter else { throw .cannotImport(id) }
         return importer
     }
 
     /// The exporter with this id.
     public func exporter(id: String) throws(RegistryError) -> any ProfileExporter {
-        guard let plugin = plugin(id: id) else { throw .unknownFormat(id) }
+        guard let plugin = plugin(id: id) else { throw unknownFormat(id) }
         guard let exporter = plugin as? any ProfileExporter else { throw .cannotExport(id) }
         return exporter
     }
@@ -133,19 +143,29 @@ public struct FormatRegistry: Sendable {
         return (try! importer(id: best.formatID), best.findings)
     }
 
-    /// The exporter for an output: the one named by `id`, or the single format whose extension the name has.
+    /// The exporter for an output: the one named by `id`, or the single format whose extension the
+    /// name has (when several list it, the one whose first extension it is). A `.gz` name is
+    /// matched without it, among the formats gzip can wrap (text ones), so `out.biom.gz` is BIOM JSON.
     public func resolveExporter(forOutput name: String, id: String?) throws(RegistryError) -> any ProfileExporter {
         if let id { return try exporter(id: id) }
-        let matching = plugins.compactMap { $0 as? any ProfileExporter }.filter { $0.format.matchesExtension(of: name) }
+        let compression = OutputCompression(forOutputName: name)
+        let plain = compression.formatName(of: name).lowercased()
+        let matching = plugins.compactMap { $0 as? any ProfileExporter }
+            .filter { $0.format.matchesExtension(of: plain) && compression.wraps($0.format) }
         // Prefer the format that lists the longest matching extension (`profile.json` over `json`).
         let scored = matching.map { exporter -> (any ProfileExporter, Int) in
-            let length = exporter.format.extensions.filter { name.lowercased().hasSuffix("." + $0) }.map(\.count).max() ?? 0
+            let length = exporter.format.extensions.filter { plain.hasSuffix("." + $0) }.map(\.count).max() ?? 0
             return (exporter, length)
         }.sorted { $0.1 > $1.1 }
         guard let best = scored.first else { throw .noExporterForOutput(name) }
-        if scored.count > 1, scored[1].1 == best.1 {
-            throw .ambiguousOutput(name: name, candidates: scored.filter { $0.1 == best.1 }.map(\.0.format.id))
+        let tied = scored.filter { $0.1 == best.1 }.map(\.0)
+        guard tied.count > 1 else { return best.0 }
+        // Among formats that all list the extension, the one that lists it first (its primary
+        // extension: `tsv` for wide-tsv, not for metaphlan-profile) is the one the name means.
+        let primary = tied.filter { exporter in
+            exporter.format.extensions.first.map { plain.hasSuffix("." + $0.lowercased()) } ?? false
         }
-        return best.0
+        guard primary.count == 1 else { throw .ambiguousOutput(name: name, candidates: tied.map(\.format.id)) }
+        return primary[0]
     }
 }

@@ -15,20 +15,11 @@ public struct OptionDeclarations: Sendable, Hashable {
         for name in parameters.keys.sorted() {
             guard let option = options.first(where: { $0.name == name }) else {
                 throw .unknown(format: format, direction: direction, name: name,
-                               suggestion: Self.nearest(to: name, among: options.map(\.name)), declared: options.map(\.name))
+                               suggestion: EditDistance.nearest(to: name, among: options.map(\.name)), declared: options.map(\.name))
             }
             if let problem = option.problem(with: parameters[name]!) {
                 throw .invalidValue(format: format, direction: direction, name: name, value: parameters[name]!, problem: problem)
             }
         }
-    }
-
-    /// The declared name closest to `name` by edit distance, when it is close enough to be a
-    /// typo: at most a third of the longer name's letters (and at least 1) differ.
-    static func nearest(to name: String, among names: [String]) -> String? {
-        let scored = names.map { ($0, EditDistance.between(name, $0)) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-        let allowed = max(1, max(name.count, best.0.count) / 3)
-        return best.1 <= allowed ? best.0 : nil
     }
 }

@@ -31,10 +31,11 @@ struct AnalysisOptions: ParsableArguments {
     /// Imports `path` the way `convert` does.
     static func importTable(_ path: String, plugins: PluginOptions, input: InputOptions) throws(CommandFailure) -> ProfileTable {
         let registry = try plugins.registry()
+        let formatID = try input.importFormat(in: registry)
         let source = try input.openInput(path)
         let options = try input.importOptions()
         do {
-            let table = try registry.importTable(source, formatID: input.formatID, options: options).table
+            let table = try registry.importTable(source, formatID: formatID, options: options).table
             for diagnostic in table.diagnostics where diagnostic.severity == .warning {
                 FileHandle.standardErrorWrite("mhub: \(diagnostic)")
             }

@@ -96,7 +96,7 @@ struct AnalyzeCommand: ParsableCommand {
         if let rank = prepared.comparability.analysedRank {
             results.composition = CompositionSummary(table, rank: rank, top: 20)
         }
-        let document = try JSONOutput.encode(results) + "\n"
+        let document = try JSONOutput.summary(results) + "\n"
         try destination.write { emit throws(ExportError) in try emit(Array(document.utf8)) }
     }
 }

@@ -26,10 +26,15 @@ struct CommandFailure: Error {
     /// A plugin that cannot be loaded (a broken descriptor, a misbehaving external plugin) is bad
     /// input; every other registry error is a usage error (an unknown or unsuitable format id).
     init(_ error: RegistryError) {
-        if case .pluginLoadFailed = error {
+        switch error {
+        case .pluginLoadFailed:
             message = "error [plugin]: \(error)"
             exitCode = CommandFailure.dataExitCode
-        } else {
+        case .brokenDescriptors(let problems):
+            // One report line per problem, each starting with its file and line.
+            message = problems.joined(separator: "\nmhub: ")
+            exitCode = CommandFailure.dataExitCode
+        default:
             message = "error [usage]: \(error)"
             exitCode = CommandFailure.usageExitCode
         }

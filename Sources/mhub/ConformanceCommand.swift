@@ -119,7 +119,7 @@ struct ConformanceCommand: ParsableCommand {
             let path = Self.absolute(descriptorPath)
             let descriptor: Descriptor
             do { descriptor = try DescriptorCatalog.load(file: path) } catch {
-                throw CommandFailure(message: "cannot load the descriptor \(path):\n\(error)", exitCode: CommandFailure.dataExitCode)
+                throw CommandFailure(RegistryError.brokenDescriptors(problems: error.lines))
             }
             do {
                 let (extended, plugin) = try BuiltInFormats.addingDescriptor(descriptor, to: registry)
@@ -137,7 +137,7 @@ struct ConformanceCommand: ParsableCommand {
             }
         }
         if let formatID {
-            guard let plugin = registry.plugin(id: formatID) else { throw CommandFailure(RegistryError.unknownFormat(formatID)) }
+            guard let plugin = registry.plugin(id: formatID) else { throw CommandFailure(registry.unknownFormat(formatID)) }
             return (registry, [plugin])
         }
         return (registry, registry.plugins)
@@ -145,7 +145,7 @@ struct ConformanceCommand: ParsableCommand {
 
     private func battery(for request: WorkerRequest, registry: FormatRegistry) throws(CommandFailure) -> ConformanceBattery {
         guard let plugin = registry.plugin(id: request.formatID) else {
-            throw CommandFailure(RegistryError.unknownFormat(request.formatID))
+            throw CommandFailure(registry.unknownFormat(request.formatID))
         }
         do {
             let environment = try ConformanceEnvironment(
@@ -191,7 +191,7 @@ struct ConformanceCommand: ParsableCommand {
             let output = try AtomicOutput(path: path)
             var sink = try output.makeSink()
             try sink.write(JUnitReport.render(report))
-            try sink.flush()
+            try sink.finish()
             try output.commit()
         } catch {
             throw CommandFailure(error)

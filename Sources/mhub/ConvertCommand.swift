@@ -32,14 +32,19 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "Print how long the import, the transforms and the export took (one line on standard error).")
     var timings = false
 
+    @Flag(help: "Print a JSON summary of what was done: formats, samples, taxa, losses, diagnostics.")
+    var json = false
+
     func validate() throws {
         if output == "-" && targetFormat == nil {
             throw ValidationError("writing to standard output needs --to")
         }
+        if output == "-" && json { throw ValidationError("--json prints the summary on standard output; write the table to a file") }
     }
 
     func run() throws {
         let registry = try plugins.registry()
+        let formatID = try input.importFormat(in: registry)
         let exporter: any ProfileExporter
         do { exporter = try registry.resolveExporter(forOutput: output, id: targetFormat) } catch {
             throw CommandFailure(error)
@@ -50,23 +55,29 @@ struct ConvertCommand: ParsableCommand {
         let policy = input.policy()
 
         var clock = PhaseTimings()
-        var table: ProfileTable
+        let imported: ImportedTable
         do {
-            table = try registry.importTable(source, formatID: input.formatID, options: importOptions, policy: policy).table
+            imported = try registry.importTable(source, formatID: formatID, options: importOptions, policy: policy)
         } catch {
             throw CommandFailure(error)
         }
+        var table = imported.table
         clock.lap("import")
         table = try sampleMetadata.apply(to: table).0
         table = try reconcile.apply(to: table)
         table = try transforms.apply(to: table, inputName: source.name)
         clock.lap("transforms")
+        let exported: ExportReport
         do {
-            _ = try ExportSession.run(table, with: exporter, toPath: output, options: exportOptions, policy: policy)
+            exported = try ExportSession.run(table, with: exporter, toPath: output, options: exportOptions, policy: policy)
         } catch {
             throw CommandFailure(error)
         }
         clock.lap("export")
         if timings { FileHandle.standardErrorWrite("mhub: \(clock.line)") }
+        if json {
+            print(try JSONOutput.summary(ConvertSummary(input: source.name, imported: imported, output: output,
+                                                        exported: exported, format: exporter.format)))
+        }
     }
 }

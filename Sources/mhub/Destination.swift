@@ -12,7 +12,7 @@ struct Destination {
             let output = try AtomicOutput(path: path)
             var sink = try output.makeSink()
             try produce { bytes throws(ExportError) in try sink.write(bytes) }
-            try sink.flush()
+            try sink.finish()
             try output.commit()
         } catch {
             throw CommandFailure(error)

@@ -18,7 +18,7 @@ struct FormatsCommand: ParsableCommand {
     func run() throws {
         let registry = try plugins.registry()
         if let formatID {
-            guard let plugin = registry.plugin(id: formatID) else { throw CommandFailure(RegistryError.unknownFormat(formatID)) }
+            guard let plugin = registry.plugin(id: formatID) else { throw CommandFailure(registry.unknownFormat(formatID)) }
             print(json ? try JSONOutput.encode(plugin.format) : FormatSheet.render(plugin.format))
             return
         }

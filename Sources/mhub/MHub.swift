@@ -2,9 +2,6 @@ import ArgumentParser
 import FormatKit
 import Foundation
 
-
-
-
 /// The `mhub` command: import, inspect, convert and check microbiome profile tables.
 ///
 /// Exit codes: 0 success, 1 bad input or data (including `--strict` warnings), 2 usage error.
@@ -14,12 +11,14 @@ struct MHub: ParsableCommand {
         commandName: "mhub",
         abstract: "MicrobiomeHub: import, inspect, convert and check microbiome profile tables.",
         discussion: "Exit codes: 0 success, 1 bad input or data (also --strict warnings), 2 usage error.",
+        version: HubVersion.current,
         subcommands: [FormatsCommand.self, DetectCommand.self, InspectCommand.self, ConvertCommand.self,
                       MergeCommand.self, ReconcileCommand.self, TaxonomyCommand.self, AnalyzeCommand.self, ReportCommand.self,
                       ConformanceCommand.self])
 
     static func main() {
         do {
+            try checkSubcommand(CommandLine.arguments.dropFirst().first)
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as CommandFailure {
@@ -33,5 +32,16 @@ struct MHub: ParsableCommand {
             FileHandle.standardErrorWrite(fullMessage(for: error))
             Foundation.exit(CommandFailure.usageExitCode)
         }
+    }
+
+    /// A first argument that is neither an option nor a command is a usage error that names the
+    /// nearest command (`mhub convrt` → `did you mean 'convert'?`).
+    static func checkSubcommand(_ first: String?) throws(CommandFailure) {
+        guard let first, !first.hasPrefix("-") else { return }
+        let names = configuration.subcommands.map { $0._commandName } + ["help"]
+        guard !names.contains(first) else { return }
+        let hint = EditDistance.nearest(to: first, among: names).map { "; did you mean '\($0)'?" } ?? ""
+        throw CommandFailure(message: "error [usage]: unknown command '\(first)'\(hint) (see `mhub --help`)",
+                             exitCode: CommandFailure.usageExitCode)
     }
 }

@@ -46,6 +46,14 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Fail (exit 1) when the import produces warnings or the export would lose fields.")
     var strict = false
 
+    /// The `--from` format id, checked against the registry: an unknown id (or one that cannot be
+    /// imported) is a usage error, exit 2, as an unknown `--to` is.
+    func importFormat(in registry: FormatRegistry) throws(CommandFailure) -> String? {
+        guard let formatID else { return nil }
+        do { _ = try registry.importer(id: formatID) } catch { throw CommandFailure(error) }
+        return formatID
+    }
+
     /// The import options these flags describe.
     func importOptions() throws(CommandFailure) -> ImportOptions {
         ImportOptions(unit: try unit.map { value throws(CommandFailure) in try Self.parseUnit(value) },
@@ -84,8 +92,12 @@ struct InputOptions: ParsableArguments {
             do { return try ImportInput.standardInput(encoding: encoding) } catch { throw CommandFailure(error) }
         }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw CommandFailure(ImportError.io(SourceLocation(file: path), reason: "no such file"))
+        }
+        if isDirectory.boolValue {
+            throw CommandFailure(ImportError.io(SourceLocation(file: path),
+                                                reason: "is a directory, not a file (`mhub merge` reads every file of a directory)"))
         }
         return ImportInput(url: URL(fileURLWithPath: path), name: path, encoding: encoding)
     }

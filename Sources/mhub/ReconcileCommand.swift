@@ -37,6 +37,7 @@ struct ReconcileCommand: ParsableCommand {
 
     func run() throws {
         let registry = try plugins.registry()
+        let formatID = try input.importFormat(in: registry)
         let exporter: any ProfileExporter
         do { exporter = try registry.resolveExporter(forOutput: output, id: outputFormat) } catch { throw CommandFailure(error) }
         let resolver = try reference.resolver(target: try ReferenceOptions.parseTarget(target))
@@ -44,7 +45,7 @@ struct ReconcileCommand: ParsableCommand {
         let source = try input.openInput(inputFile)
         let policy = input.policy()
         let table: ProfileTable
-        do { table = try registry.importTable(source, formatID: input.formatID, options: importOptions, policy: policy).table } catch {
+        do { table = try registry.importTable(source, formatID: formatID, options: importOptions, policy: policy).table } catch {
             throw CommandFailure(error)
         }
         let reconciled = try Reconciliation.apply(resolver, to: table, reportPath: report)
@@ -81,7 +82,7 @@ enum Reconciliation {
             let destination = try AtomicOutput(path: path)
             var sink = try destination.makeSink()
             try sink.write(bytes)
-            try sink.flush()
+            try sink.finish()
             try destination.commit()
         } catch {
             throw CommandFailure(error)

@@ -138,8 +138,36 @@ struct BIOMJSONFormatTests {
         let second = try String(contentsOf: export(table, with: format, name: "b.biom"), encoding: .utf8)
         #expect(first == second)
         #expect(first.contains("\"matrix_element_type\": \"int\""))
-        #expect(first.contains("\"type\": \"Taxon table\""))
+        // A row that is a feature of its own (no lineage names it) makes an OTU table, whatever the unit.
+        #expect(first.contains("\"type\": \"OTU table\""))
         #expect(first.contains("\"format_url\": \"http://biom-format.org\""))
-        #expect(try format.losses(for: table, options: ExportOptions()).map(\.field) == [.unit])
+        #expect(first.contains("\"generated_by\": \"\(HubVersion.generator)\""))
+        // The unit travels with the table, so nothing is lost.
+        #expect(first.contains("\"unit\": \"relative\""))
+        #expect(try format.losses(for: table, options: ExportOptions()).isEmpty)
+    }
+
+    @Test func typeFitsTheContentAndUnitAndStepsComeBack() throws {
+        var builder = ProfileTableBuilder(unit: .percent, structure: .leaves)
+        try builder.addTaxon(Taxon(id: "k__Bacteria|p__Firmicutes", label: "k__Bacteria|p__Firmicutes",
+                                   lineage: LineageParser.parse("k__Bacteria|p__Firmicutes")))
+        try builder.addTaxon(Taxon(id: "ncbi:816", label: "Bacteroides", lineage: LineageParser.parse("g__Bacteroides"),
+                                   taxonID: TaxonID(system: "ncbi", value: "816")))
+        try builder.addSample(Sample(id: "S1"))
+        try builder.setValue(40, sample: 0, taxon: 0)
+        try builder.setValue(60, sample: 0, taxon: 1)
+        builder.provenance.source[.attribute("generated-by")] = "MetaPhlAn 4.1"
+        builder.provenance.steps.append(ProvenanceStep(action: .import, format: "metaphlan-profile", parameters: ["file": "p.txt"]))
+        let table = try builder.build()
+        let url = try export(table, with: format, name: "taxa.biom")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.contains("\"type\": \"Taxon table\""), "rows named by lineage or tax id make a taxon table")
+        #expect(text.contains("\"source-generated-by\": \"MetaPhlAn 4.1\""))
+        let back = try format.read(try ImportInput(url: url), options: ImportOptions())
+        #expect(back.unit == .percent)
+        #expect(back.diagnostics.allSatisfy { $0.code != "unit.inferred" })
+        #expect(back.provenance.steps == table.provenance.steps)
+        #expect(back.provenance.source[.attribute("generated-by")] == "MetaPhlAn 4.1")
+        #expect(back.provenance.source[.attribute("unit")] == nil)
     }
 }

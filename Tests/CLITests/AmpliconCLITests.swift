@@ -72,7 +72,7 @@ import Testing
 
     @Test(.enabled(if: hasCorpus))
     func aMergedMetaPhlAnTableIsReadAsCladeCumulativeWithItsOwnTotals() throws {
-        let result = try MHubRunner.run(["inspect", Self.corpus.appendingPathComponent("metaphlan/galaxy_metaphlan2_test1.tabular").path, "--json"])
+        let result = try MHubRunner.run(["inspect", Self.corpus.appendingPathComponent("metaphlan/galaxy_metaphlan2_test1.tabular").path, "--json", "--samples"])
         #expect(result.status == 0, "\(result.stderr)")
         let info = try #require(try JSONSerialization.jsonObject(with: result.stdoutBytes) as? [String: Any])
         #expect(info["structure"] as? String == "cladeCumulative")

@@ -54,8 +54,11 @@ final class ConformanceCLITests: XCTestCase {
         let result = try MHubRunner.run(["conformance", "--descriptor", file.path])
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.stdout, "")
-        for expected in ["mhub: cannot load the descriptor \(file.path):",
-                         "\(file.path):4:1: error [descriptor.invalid]: unknown key 'colour'",
+        // One line per problem, each starting with the file and line, each blaming the descriptor.
+        let lines = result.stderr.split(separator: "\n")
+        XCTAssertTrue(lines.allSatisfy { $0.hasPrefix("mhub: \(file.path):") && $0.hasSuffix("documented in Formats/README.md)") },
+                      result.stderr)
+        for expected in ["mhub: \(file.path):4:1: error [descriptor.invalid]: unknown key 'colour'",
                          "\(file.path):2:5: error [descriptor.invalid]: id 'Broken_Lab' must be lowercase",
                          "\(file.path):8:3: error [descriptor.invalid]: columns.abundance is required"] {
             XCTAssertTrue(result.stderr.contains(expected), "\(expected)\n\(result.stderr)")

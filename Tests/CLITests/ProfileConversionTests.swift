@@ -32,13 +32,13 @@ final class ProfileConversionTests: XCTestCase {
     }
 
     func testInspectCountsACumulativeProfileOnce() throws {
-        let result = try MHubRunner.run(["inspect", caseFile("valid-percent-cumulative.json"), "--json"])
+        let result = try MHubRunner.run(["inspect", caseFile("valid-percent-cumulative.json"), "--json", "--samples"])
         XCTAssertEqual(result.status, 0, result.stderr)
         let summary = try json(result.stdoutBytes)
         XCTAssertEqual(summary["format"] as? String, "mhub-json")
         XCTAssertEqual(summary["structure"] as? String, "cladeCumulative")
         XCTAssertEqual(summary["unit"] as? String, "percent")
-        let totals = try XCTUnwrap(summary["sampleTotals"] as? [[String: Any]])
+        let totals = try XCTUnwrap(summary["sampleTotals"] as? [[String: Any]], "--samples lists each sample")
         XCTAssertFalse(totals.isEmpty)
         for total in totals {
             // Each rank sums to about 100 %; summing every row would give several hundred.

@@ -35,6 +35,8 @@ final class TabularCLITests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("bad.yaml:2:5: error [descriptor.invalid]"), result.stderr)
         XCTAssertTrue(result.stderr.contains("bad.yaml:5:14: error [descriptor.invalid]"), result.stderr)
         XCTAssertTrue(result.stderr.contains("required key 'sample' is missing"), result.stderr)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.split(separator: "\n").allSatisfy { $0.hasPrefix("mhub: \(folder.path)/bad.yaml:") }, result.stderr)
     }
 
     func testUserDescriptorFolderAddsAFormat() throws {

@@ -26,7 +26,7 @@ struct TransformCLITests {
     }
 
     private func inspect(_ path: String) throws -> Summary {
-        let result = try MHubRunner.run(["inspect", "--json", path])
+        let result = try MHubRunner.run(["inspect", "--json", "--samples", path])
         try #require(result.status == 0, "\(result.stderr)")
         return try JSONDecoder().decode(Summary.self, from: Data(result.stdout.utf8))
     }

@@ -172,10 +172,12 @@ final class DescriptorTests: XCTestCase {
             _ = try BuiltInFormats.registry(RegistryOptions(formatsDirectories: [directory.path]))
             XCTFail("expected an error")
         } catch {
-            guard case .pluginLoadFailed(let path, let reason) = error else { return XCTFail("\(error)") }
-            XCTAssertTrue(path.hasSuffix("a.yaml, \(directory.path)/b.yml"), path)
-            XCTAssertTrue(reason.contains("a.yaml:1:1: error [descriptor.invalid]: required key 'name' is missing"), reason)
-            XCTAssertTrue(reason.contains("b.yml:1:13: error [descriptor.invalid]: descriptor must be between 1 and 1, not 2"), reason)
+            guard case .brokenDescriptors(let problems) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue(problems.contains { $0.hasPrefix("\(directory.path)/a.yaml:1:1: error [descriptor.invalid]: required key 'name' is missing") },
+                          "\(problems)")
+            XCTAssertTrue(problems.contains { $0.hasPrefix("\(directory.path)/b.yml:1:13: error [descriptor.invalid]: descriptor must be between 1 and 1, not 2") },
+                          "\(problems)")
+            XCTAssertTrue(problems.allSatisfy { !$0.contains("\n") }, "every problem is one line")
         }
     }
 
@@ -183,7 +185,11 @@ final class DescriptorTests: XCTestCase {
         let text = try XCTUnwrap(DescriptorCatalog.builtInFiles.first { $0.path.hasPrefix("kaiju/") }?.text)
         let directory = try makeDirectory(files: ["kaiju-copy.yaml": text])
         XCTAssertThrowsError(try BuiltInFormats.registry(RegistryOptions(formatsDirectories: [directory.path]))) { error in
-            XCTAssertEqual(error as? RegistryError, .duplicateID("kaiju-table"))
+            // A taken id is the descriptor's problem, located at its id line.
+            guard case .brokenDescriptors(let problems) = error as? RegistryError else { return XCTFail("\(error)") }
+            XCTAssertEqual(problems.count, 1)
+            XCTAssertTrue(problems[0].hasPrefix("\(directory.path)/kaiju-copy.yaml:"), problems[0])
+            XCTAssertTrue(problems[0].contains("id 'kaiju-table' is already taken by the descriptor builtin:kaiju/"), problems[0])
         }
     }
 }

@@ -20,7 +20,32 @@ final class RoundTripTests: XCTestCase {
         let long = try TableTestSupport.write(table, with: LongTSVFormat())
         let back = try TableTestSupport.read(long, name: "l.tsv", with: LongTSVFormat())
         XCTAssertEqual(TableTestSupport.Content(back), TableTestSupport.Content(table))
-        XCTAssertEqual(try TableTestSupport.write(back, with: WideTSVFormat()), wide)
+        let all = ExportOptions(parameters: ["annotations": "all"])
+        XCTAssertEqual(try TableTestSupport.write(back, with: WideTSVFormat(), options: all),
+                       wide.replacingOccurrences(of: "taxon\tS1", with: "#OTU ID\tS1"))
+    }
+
+    /// By default a wide TSV is the classic OTU table: `#OTU ID`, the samples, then `taxonomy` only.
+    func testDefaultWideTSVIsTheClassicOTUTable() throws {
+        let table = try TableTestSupport.read(wide, name: "w.tsv", with: WideTSVFormat())
+        let written = try TableTestSupport.write(table, with: WideTSVFormat())
+        XCTAssertEqual(written, """
+            #OTU ID\tS1\tS2\tS3\ttaxonomy
+            OTU_9\t0\t0\t5\tk__Bacteria; p__Bacteroidetes; g__Bacteroides
+            OTU_2\t12\t0\t1\tk__Bacteria; p__Bacteroidetes; g__Prevotella
+            OTU_7\t0\t0\t0\troot; d__Bacteria
+            OTU_1\t3\t0\t0\t
+
+            """)
+        let losses = Set(try WideTSVFormat().losses(for: table, options: ExportOptions()).map(\.field))
+        XCTAssertTrue(losses.isSuperset(of: [.taxonLabels, .taxonIdentifiers]), "\(losses)")
+        XCTAssertFalse(losses.contains(.taxonLineages))
+        let bare = try TableTestSupport.write(table, with: WideTSVFormat(), options: ExportOptions(parameters: ["annotations": "none"]))
+        XCTAssertEqual(bare.split(separator: "\n").first, "#OTU ID\tS1\tS2\tS3")
+        // Our own import reads the classic layout back: same matrix and lineages.
+        let back = try TableTestSupport.read(written, name: "w.tsv", with: WideTSVFormat())
+        XCTAssertEqual(back.abundances, table.abundances)
+        XCTAssertEqual(back.taxa.map(\.lineage), table.taxa.map(\.lineage))
     }
 
     func testLongCSVRoundTripKeepsSampleMetadata() throws {
@@ -46,7 +71,8 @@ final class RoundTripTests: XCTestCase {
         let table = try TableTestSupport.read(wide, name: "w.tsv", with: WideTSVFormat())
         let annotations: Set<ProfileField> = [.taxonLineages, .taxonIdentifiers, .taxonLabels]
         for exporter in [WideTSVFormat(), WideCSVFormat()] as [any ProfileExporter] {
-            let byTaxon = Set(try exporter.losses(for: table, options: ExportOptions()).map(\.field))
+            let all = ExportOptions(parameters: ["annotations": "all"])
+            let byTaxon = Set(try exporter.losses(for: table, options: all).map(\.field))
             let bySample = Set(try exporter.losses(for: table, options: ExportOptions(parameters: ["orientation": "samples-as-rows"])).map(\.field))
             XCTAssertTrue(byTaxon.isDisjoint(with: annotations), "\(exporter.format.id): \(byTaxon)")
             XCTAssertEqual(bySample.intersection(annotations), annotations, exporter.format.id)

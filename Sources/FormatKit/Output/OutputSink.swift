@@ -1,8 +1,8 @@
 import Foundation
 
-/// A buffered byte writer over a temporary file. Exporters write through it; the caller
-/// then commits the file atomically (``AtomicOutput``) or discards it, so a failed export
-/// never leaves half a file behind.
+/// A buffered byte writer over a temporary file, gzip-compressing on the way when asked to.
+/// Exporters write through it; the caller ends it with ``finish()`` and then commits the file
+/// atomically (``AtomicOutput``) or discards it, so a failed export never leaves half a file behind.
 public struct OutputSink: ~Copyable {
     /// The file being written. Exporters whose library writes files itself (HDF5) write here
     /// directly instead of calling `write`.
@@ -10,12 +10,20 @@ public struct OutputSink: ~Copyable {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private let capacity = 1 << 20
+    /// The compressor the bytes pass through, when the file is compressed.
+    private let deflater: GzipDeflater?
 
-    /// A sink over a new file at `url` (created or truncated).
-    public init(fileURL url: URL) throws(ExportError) {
+    /// A sink over a new file at `url` (created or truncated), compressed as `compression` says.
+    public init(fileURL url: URL, compression: OutputCompression = .none) throws(ExportError) {
         guard FileManager.default.createFile(atPath: url.path, contents: nil),
               let handle = try? FileHandle(forWritingTo: url) else {
             throw .io(path: url.path, reason: "cannot create the output file")
+        }
+        if compression == .gzip {
+            guard let deflater = GzipDeflater() else { throw .io(path: url.path, reason: "cannot start gzip compression") }
+            self.deflater = deflater
+        } else {
+            deflater = nil
         }
         self.fileURL = url
         self.handle = handle
@@ -50,13 +58,32 @@ public struct OutputSink: ~Copyable {
         if buffer.count >= capacity { try flush() }
     }
 
-    /// Writes out buffered bytes.
+    /// Writes out buffered bytes (through the compressor, which may keep some of them until ``finish()``).
     public mutating func flush() throws(ExportError) {
         guard !buffer.isEmpty else { return }
-        do { try handle.write(contentsOf: Data(buffer)) } catch {
+        try emit(buffer, finishing: false)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes out everything, including the end of the compressed stream; call it once, after the last write.
+    public mutating func finish() throws(ExportError) {
+        guard deflater != nil else { return try flush() }
+        try emit(buffer, finishing: true)
+        buffer.removeAll()
+    }
+
+    private func emit(_ bytes: [UInt8], finishing: Bool) throws(ExportError) {
+        var out = bytes
+        if let deflater {
+            guard let compressed = deflater.deflate(bytes, finishing: finishing) else {
+                throw .io(path: fileURL.path, reason: "gzip compression failed")
+            }
+            out = compressed
+        }
+        guard !out.isEmpty else { return }
+        do { try handle.write(contentsOf: Data(out)) } catch {
             throw .io(path: fileURL.path, reason: "write failed: \(error.localizedDescription)")
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 }
 
@@ -68,10 +95,13 @@ public final class AtomicOutput {
     public let destination: URL?
     /// The temporary file being written.
     public let temporaryURL: URL
+    /// How the file is compressed, from the destination's name (`.gz`: gzip).
+    public let compression: OutputCompression
     private var done = false
 
     /// Prepares an output for `path` (`-` for standard output).
     public init(path: String) throws(ExportError) {
+        compression = OutputCompression(forOutputName: path)
         let directory: URL
         let base: String
         if path == "-" {
@@ -92,9 +122,9 @@ public final class AtomicOutput {
 
     deinit { if !done { discard() } }
 
-    /// A sink over the temporary file.
+    /// A sink over the temporary file, compressing as the destination's name asks.
     public func makeSink() throws(ExportError) -> OutputSink {
-        try OutputSink(fileURL: temporaryURL)
+        try OutputSink(fileURL: temporaryURL, compression: compression)
     }
 
     /// Moves the finished file into place (or copies it to standard output).

@@ -62,6 +62,7 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let registry = try plugins.registry()
+        let formatID = try input.importFormat(in: registry)
         let exporter: any ProfileExporter
         do { exporter = try registry.resolveExporter(forOutput: output, id: targetFormat) } catch { throw CommandFailure(error) }
         let exportOptions = ExportOptions(parameters: try InputOptions.keyValues(exportParameters, flag: "--export-option"))
@@ -72,7 +73,7 @@ struct MergeCommand: ParsableCommand {
         var summary = MergeSummary(inputs: reports.count)
         var progress = ProgressBar(total: reports.count, label: "files")
         var manifestRows: [(id: String, values: [String: MetadataValue])] = []
-        let importer = ParallelImport(registry: registry, formatID: input.formatID, options: try input.importOptions(),
+        let importer = ParallelImport(registry: registry, formatID: formatID, options: try input.importOptions(),
                                       policy: policy, encoding: try InputOptions.parseEncoding(input.encoding),
                                       jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         try importer.run(reports) { index, result throws(CommandFailure) in
@@ -120,7 +121,7 @@ struct MergeCommand: ParsableCommand {
 
         summary.finish(cohort, output: output, format: exporter.format.id, metadata: report, seconds: Date().timeIntervalSince(started))
         if json {
-            print(try JSONOutput.encode(summary))
+            print(try JSONOutput.summary(summary))
         } else {
             FileHandle.standardErrorWrite("mhub: \(summary.line)")
         }
