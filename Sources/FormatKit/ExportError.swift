@@ -35,7 +35,8 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
         case .limitExceeded(let limit): "error [limit-exceeded]: \(limit)"
         case .pluginFailure(let reason): "error [plugin-failure]: \(reason)"
         case .invalidOption(let problem): "error [invalid-option]: \(problem) (hint: `mhub formats ID` lists the options each format takes)"
-        case .strictViolation(let losses): "error [strict]: the export would lose \(losses.count) field(s); see the warnings above"
+        case .strictViolation(let losses):
+            "error [strict]: the export would lose \(losses.count) field(s): \(losses.map(\.field.rawValue).joined(separator: ", "))"
         case .unsuitableOutput(let path, let reason): "\(path): error [usage]: \(reason)"
         }
     }

@@ -91,11 +91,11 @@ struct AnalysisOptions: ParsableArguments {
         return metrics.map(\.id).joined(separator: ",")
     }
 
-    /// The distance matrix, warning about undefined pairs.
-    func distances(_ table: ProfileTable, metric: BetaMetric) throws(CommandFailure) -> DistanceMatrix {
+    /// The distance matrix, warning about undefined pairs unless `quiet`.
+    func distances(_ table: ProfileTable, metric: BetaMetric, quiet: Bool) throws(CommandFailure) -> DistanceMatrix {
         let matrix = try Self.run { () throws(AnalysisError) in try metric.distances(table, pseudocount: pseudocount) }
         let undefined = matrix.undefinedPairs
-        if !undefined.isEmpty {
+        if !undefined.isEmpty, !quiet {
             FileHandle.standardErrorWrite("mhub: warning [analysis.undefined-distance]: \(undefined.count) pair(s) have no defined \(metric.rawValue) distance (two empty samples); written as nan")
         }
         return matrix

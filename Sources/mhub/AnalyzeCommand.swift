@@ -75,7 +75,7 @@ struct AnalyzeCommand: ParsableCommand {
         }
         if let beta {
             let metric = try AnalysisOptions.run { () throws(AnalysisError) in try BetaMetric(id: beta) }
-            let matrix = try analysis.distances(table, metric: metric)
+            let matrix = try analysis.distances(table, metric: metric, quiet: input.quiet)
             clock.lap(metric.rawValue)
             if !json { return try destination.write { emit throws(ExportError) in try TSVWriting.distanceMatrix(matrix, emit) } }
             results.include(matrix, metric: metric, pseudocount: metric == .aitchison ? try analysis.pseudocount(for: table) : nil)

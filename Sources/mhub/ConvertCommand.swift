@@ -63,7 +63,7 @@ struct ConvertCommand: ParsableCommand {
         }
         var table = imported.table
         clock.lap("import")
-        table = try sampleMetadata.apply(to: table).0
+        table = try sampleMetadata.apply(to: table, quiet: input.quiet).0
         table = try reconcile.apply(to: table)
         table = try transforms.apply(to: table, inputName: source.name)
         clock.lap("transforms")

@@ -46,6 +46,10 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Fail (exit 1) when the import produces warnings or the export would lose fields.")
     var strict = false
 
+    @Flag(name: [.customShort("q"), .long],
+          help: "Print no warnings on standard error (errors still print, and --strict still fails on warnings).")
+    var quiet = false
+
     /// The `--from` format id, checked against the registry: an unknown id (or one that cannot be
     /// imported) is a usage error, exit 2, as an unknown `--to` is.
     func importFormat(in registry: FormatRegistry) throws(CommandFailure) -> String? {
@@ -61,9 +65,9 @@ struct InputOptions: ParsableArguments {
     }
 
     /// The warning policy `--strict` asks for, reporting each finding on standard error
-    /// (or nowhere, for commands that show the findings themselves).
+    /// (or nowhere, under `--quiet` and for commands that show the findings themselves).
     func policy(reporting: Bool = true) -> WarningPolicy {
-        guard reporting else { return WarningPolicy(strict: strict) }
+        guard reporting, !quiet else { return WarningPolicy(strict: strict) }
         return WarningPolicy(strict: strict) { diagnostic in FileHandle.standardErrorWrite("mhub: \(diagnostic)") }
     }
 

@@ -34,6 +34,28 @@ struct CommandLineConventionTests {
         #expect((export["parameters"] as? [String: String])?["mhub-version"] == version)
     }
 
+    @Test("--quiet prints no warnings; with --strict the failure still names what would be lost")
+    func quietSilencesWarnings() throws {
+        let report = MHubRunner.packageRoot.deletingLastPathComponent()
+            .appendingPathComponent("shared/corpus/kraken2/test_1.kraken2.report.txt").path
+        let folder = try MHubRunner.scratchDirectory()
+        let output = folder.appendingPathComponent("out.tsv").path
+
+        let loud = try MHubRunner.run(["convert", report, "-o", output])
+        try #require(loud.status == 0, "\(loud.stderr)")
+        #expect(loud.stderr.contains("warning"))
+
+        let quiet = try MHubRunner.run(["convert", report, "-o", output, "--quiet"])
+        #expect(quiet.status == 0)
+        #expect(quiet.stderr.isEmpty, "\(quiet.stderr)")
+
+        let strict = try MHubRunner.run(["convert", report, "-o", folder.appendingPathComponent("strict.tsv").path, "-q", "--strict"])
+        #expect(strict.status == 1)
+        #expect(!strict.stderr.contains("warning"), "\(strict.stderr)")
+        #expect(strict.stderr.contains("error [strict]") && strict.stderr.contains("unit"), "\(strict.stderr)")
+        #expect(try MHubRunner.listing(folder) == ["out.tsv"])
+    }
+
     @Test("An unknown command names the nearest one, exit 2", arguments: [("convrt", "convert"), ("inpsect", "inspect"), ("merg", "merge")])
     func unknownCommand(_ typo: String, _ meant: String) throws {
         let result = try MHubRunner.run([typo, table])

@@ -110,7 +110,7 @@ struct MergeCommand: ParsableCommand {
             cohort = cohort.joiningSampleMetadata(manifestRows, file: (manifest as NSString).lastPathComponent).table
         }
         cohort = try reconcile.apply(to: cohort)
-        let (joined, report) = try sampleMetadata.apply(to: cohort, quiet: json)
+        let (joined, report) = try sampleMetadata.apply(to: cohort, quiet: json || input.quiet)
         cohort = try transforms.apply(to: joined, inputName: "the merged table")
         if !exporter.format.isLossless { cohort = cohort.recordingSourcesAsMetadata() }
         do {
