@@ -53,6 +53,8 @@ struct ConvertCommand: ParsableCommand {
         let importOptions = try input.importOptions()
         let source = try input.openInput(inputFile)
         let policy = input.policy()
+        let progress = PhaseProgress(phase: "reading \((source.name as NSString).lastPathComponent)")
+        defer { progress.finish() }
 
         var clock = PhaseTimings()
         let imported: ImportedTable
@@ -63,10 +65,12 @@ struct ConvertCommand: ParsableCommand {
         }
         var table = imported.table
         clock.lap("import")
+        progress.enter("transforming \(table.samples.count) samples × \(table.taxa.count) taxa")
         table = try sampleMetadata.apply(to: table, quiet: input.quiet).0
         table = try reconcile.apply(to: table)
         table = try transforms.apply(to: table, inputName: source.name)
         clock.lap("transforms")
+        progress.enter("writing \(output == "-" ? "standard output" : (output as NSString).lastPathComponent)")
         let exported: ExportReport
         do {
             exported = try ExportSession.run(table, with: exporter, toPath: output, options: exportOptions, policy: policy)
@@ -74,6 +78,7 @@ struct ConvertCommand: ParsableCommand {
             throw CommandFailure(error)
         }
         clock.lap("export")
+        progress.finish()
         if timings { FileHandle.standardErrorWrite("mhub: \(clock.line)") }
         if json {
             print(try JSONOutput.summary(ConvertSummary(input: source.name, imported: imported, output: output,

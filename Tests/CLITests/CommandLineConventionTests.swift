@@ -56,6 +56,24 @@ struct CommandLineConventionTests {
         #expect(try MHubRunner.listing(folder) == ["out.tsv"])
     }
 
+    @Test("A long conversion shows its phase on a terminal's standard error, and nothing when it is a file")
+    func progressOnATerminalOnly() throws {
+        let folder = try MHubRunner.scratchDirectory()
+        let output = folder.appendingPathComponent("out.tsv").path
+        // `script` gives mhub a terminal; MHUB_PROGRESS_AFTER=0 makes any conversion "long".
+        let command = ["MHUB_PROGRESS_AFTER=0", MHubRunner.executable.path, "convert", table, "-o", output]
+            .map { "'\($0)'" }.joined(separator: " ")
+        let onTerminal = try MHubRunner.run(["-c", "script -qec \"env \(command)\" /dev/null"],
+                                            executable: URL(fileURLWithPath: "/bin/sh"))
+        #expect(onTerminal.status == 0, "\(onTerminal.stderr)")
+        #expect(onTerminal.stdout.contains("mhub: transforming 6 samples × 5 taxa"), "\(onTerminal.stdout)")
+        #expect(onTerminal.stdout.contains("mhub: writing out.tsv"), "\(onTerminal.stdout)")
+
+        let toFile = try MHubRunner.run(["convert", table, "-o", output], environment: ["MHUB_PROGRESS_AFTER": "0"])
+        #expect(toFile.status == 0)
+        #expect(!toFile.stderr.contains("transforming"), "\(toFile.stderr)")
+    }
+
     @Test("An unknown command names the nearest one, exit 2", arguments: [("convrt", "convert"), ("inpsect", "inspect"), ("merg", "merge")])
     func unknownCommand(_ typo: String, _ meant: String) throws {
         let result = try MHubRunner.run([typo, table])

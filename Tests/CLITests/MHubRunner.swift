@@ -26,13 +26,14 @@ enum MHubRunner {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    /// Runs `mhub` with arguments, optional standard input, working directory and extra
-    /// environment variables. `MHUB_RECORD` is passed on only when given here, so that a test
-    /// run that records goldens cannot overwrite the deliberately wrong ones of the fixtures.
+    /// Runs `mhub` (or `program`, which may run it in turn) with arguments, optional standard
+    /// input, working directory and extra environment variables. `MHUB_RECORD` is passed on
+    /// only when given here, so that a test run that records goldens cannot overwrite the
+    /// deliberately wrong ones of the fixtures.
     static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil,
-                    environment: [String: String] = [:]) throws -> Result {
+                    environment: [String: String] = [:], executable program: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program ?? executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         var inherited = ProcessInfo.processInfo.environment
