@@ -20,7 +20,8 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The output file, or - for standard output.", valueName: "file"))
     var output: String
 
-    @Option(name: .customLong("to"), help: ArgumentHelp("The output format id (from the output's extension when omitted).", valueName: "id"))
+    @Option(name: .customLong("to"), help: ArgumentHelp("The output format id (from the output's extension when omitted).", valueName: "id"),
+            completion: FormatCompletion.exporting)
     var targetFormat: String?
 
     @OptionGroup var sampleMetadata: SampleMetadataOptions

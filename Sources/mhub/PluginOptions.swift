@@ -25,7 +25,8 @@ struct PluginOptions: ParsableArguments {
 
 /// How to read an input: format, encoding, overrides and companions.
 struct InputOptions: ParsableArguments {
-    @Option(name: .customLong("from"), help: ArgumentHelp("The input format id (detected when omitted).", valueName: "id"))
+    @Option(name: .customLong("from"), help: ArgumentHelp("The input format id (detected when omitted).", valueName: "id"),
+            completion: FormatCompletion.importing)
     var formatID: String?
 
     @Option(help: ArgumentHelp("Force the text encoding: utf-8, utf-16le, utf-16be, windows-1252.", valueName: "name"))

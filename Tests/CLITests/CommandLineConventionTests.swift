@@ -74,6 +74,18 @@ struct CommandLineConventionTests {
         #expect(!toFile.stderr.contains("transforming"), "\(toFile.stderr)")
     }
 
+    @Test("Shell completion offers the format ids that can be read or written, from what is typed")
+    func completionOffersFormatIDs() throws {
+        let script = try MHubRunner.run(["--generate-completion-script", "bash"])
+        #expect(script.status == 0 && script.stdout.contains("---completion convert -- --to"), "\(script.stderr)")
+        // What the generated bash script runs when `mhub convert x --to bi<TAB>` is completed.
+        let exporting = try MHubRunner.run(["---completion", "convert", "--", "--to", "4", "2", "mhub", "convert", "x", "--to", "bi"])
+        #expect(exporting.stdout.split(separator: "\n") == ["biom-hdf5", "biom-json", "biom-tsv"], "\(exporting.stderr)")
+        let importing = try MHubRunner.run(["---completion", "merge", "--", "--from", "4", "2", "mhub", "merge", "x", "--from", "kr"])
+        #expect(importing.stdout.split(separator: "\n").contains("kraken2-report"), "\(importing.stderr)")
+        #expect(importing.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("kr") }, "\(importing.stdout)")
+    }
+
     @Test("An unknown command names the nearest one, exit 2", arguments: [("convrt", "convert"), ("inpsect", "inspect"), ("merg", "merge")])
     func unknownCommand(_ typo: String, _ meant: String) throws {
         let result = try MHubRunner.run([typo, table])

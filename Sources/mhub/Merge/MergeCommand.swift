@@ -30,7 +30,8 @@ struct MergeCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The cohort table, or - for standard output.", valueName: "file"))
     var output: String
 
-    @Option(name: .customLong("to"), help: ArgumentHelp("The output format id (from the output's extension when omitted).", valueName: "id"))
+    @Option(name: .customLong("to"), help: ArgumentHelp("The output format id (from the output's extension when omitted).", valueName: "id"),
+            completion: FormatCompletion.exporting)
     var targetFormat: String?
 
     @Flag(name: .customLong("rename-duplicates"), help: "Rename a sample id seen in an earlier input to <id>-2, <id>-3 … instead of failing.")
