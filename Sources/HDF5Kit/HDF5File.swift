@@ -49,9 +49,18 @@ public final class HDF5File {
     }
 
     /// Creates a file, replacing any file at `path`.
+    ///
+    /// The file is created without HDF5's advisory lock. HDF5 takes an exclusive `flock` on a
+    /// file it creates, and a child process that another thread starts meanwhile holds a copy
+    /// of the descriptor (and so the lock) until it execs, so reopening the finished file could
+    /// fail at that moment. Files created here are new temporary outputs no other process reads
+    /// while they are written; files opened for reading keep the shared lock.
     public static func create(at path: String) throws(HDF5Error) -> HDF5File {
-        let fileID = HDF5Library.locked {
-            H5Fcreate(path, mhub_H5F_ACC_TRUNC(), mhub_H5P_DEFAULT(), mhub_H5P_DEFAULT())
+        let fileID = HDF5Library.locked { () -> hid_t in
+            let access = H5Pcreate(mhub_H5P_FILE_ACCESS())
+            defer { if access >= 0 { H5Pclose(access) } }
+            guard access >= 0, H5Pset_file_locking(access, false, true) >= 0 else { return -1 }
+            return H5Fcreate(path, mhub_H5F_ACC_TRUNC(), mhub_H5P_DEFAULT(), access)
         }
         guard fileID >= 0 else { throw .cannotOpen(file: path, reason: "the file cannot be created") }
         return try HDF5File(path: path, fileID: fileID)
