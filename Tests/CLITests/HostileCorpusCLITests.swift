@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// The hostile-input corpus (`Conformance/hostile/expected.tsv`) through the built `mhub`: every
-/// row ends in its declared error code with exit status 1, no output file, and in seconds.
+/// row ends in its declared error code with exit status 1, no output file, in seconds and in
+/// under 600 MB of address space.
 @Suite struct HostileCorpusCLITests {
     /// One row of the manifest.
     struct Row: Sendable, CustomStringConvertible {
@@ -51,7 +52,8 @@ import Testing
         try FileManager.default.copyItem(at: Self.folder.appendingPathComponent(row.file),
                                          to: directory.appendingPathComponent(name))
         let started = Date()
-        let result = try MHubRunner.run(["convert"] + row.arguments + [name, "-o", "out.profile.json"], in: directory)
+        let result = try MHubRunner.run(["convert"] + row.arguments + [name, "-o", "out.profile.json"], in: directory,
+                                       memoryLimit: 600_000)
         let elapsed = Date().timeIntervalSince(started)
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stderr.contains("error [\(row.code)]"), "\(result.stderr)")

@@ -29,11 +29,18 @@ enum MHubRunner {
     /// Runs `mhub` with arguments, optional standard input, working directory and extra
     /// environment variables. `MHUB_RECORD` is passed on only when given here, so that a test
     /// run that records goldens cannot overwrite the deliberately wrong ones of the fixtures.
+    /// `memoryLimit` (KiB of address space, through the shell's `ulimit -v`) turns an
+    /// allocation blow-up into a failed run instead of a swapping machine.
     static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil,
-                    environment: [String: String] = [:]) throws -> Result {
+                    environment: [String: String] = [:], memoryLimit: Int? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        if let memoryLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -v \(memoryLimit) && exec \"$0\" \"$@\"", executable.path] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
         if let directory { process.currentDirectoryURL = directory }
         var inherited = ProcessInfo.processInfo.environment
         inherited["MHUB_RECORD"] = nil
