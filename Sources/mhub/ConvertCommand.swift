@@ -62,7 +62,8 @@ struct ConvertCommand: ParsableCommand {
         table = try transforms.apply(to: table, inputName: source.name)
         clock.lap("transforms")
         do {
-            _ = try ExportSession.run(table, with: exporter, toPath: output, options: exportOptions, policy: policy)
+            _ = try ExportSession.run(table, with: exporter, toPath: output, options: exportOptions, policy: policy,
+                                      protecting: source.paths + [sampleMetadata.file].compactMap { $0 })
         } catch {
             throw CommandFailure(error)
         }

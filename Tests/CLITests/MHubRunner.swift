@@ -33,14 +33,26 @@ enum MHubRunner {
     /// allocation blow-up into a failed run instead of a swapping machine.
     static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil,
                     environment: [String: String] = [:], memoryLimit: Int? = nil) throws -> Result {
-        let process = Process()
         if let memoryLimit {
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", "ulimit -v \(memoryLimit) && exec \"$0\" \"$@\"", executable.path] + arguments
-        } else {
-            process.executableURL = executable
-            process.arguments = arguments
+            return try shell("ulimit -v \(memoryLimit) && exec \"$0\" \"$@\"", arguments, stdin: stdin, in: directory,
+                             environment: environment)
         }
+        return try launch(executable, arguments, stdin: stdin, in: directory, environment: environment)
+    }
+
+    /// Runs a `bash` script in which `$0` is the `mhub` binary and `$1…` are `arguments`, for
+    /// redirections a test needs (`>/dev/full`, `>&-`, a pipe into `head`).
+    static func shell(_ script: String, _ arguments: [String] = [], stdin: Data? = nil, in directory: URL? = nil,
+                      environment: [String: String] = [:]) throws -> Result {
+        try launch(URL(fileURLWithPath: "/bin/bash"), ["-c", script, executable.path] + arguments, stdin: stdin,
+                   in: directory, environment: environment)
+    }
+
+    private static func launch(_ program: URL, _ arguments: [String], stdin: Data?, in directory: URL?,
+                               environment: [String: String]) throws -> Result {
+        let process = Process()
+        process.executableURL = program
+        process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         var inherited = ProcessInfo.processInfo.environment
         inherited["MHUB_RECORD"] = nil
