@@ -259,6 +259,8 @@ struct BIOMHDF5Reader {
             return .invalidValue(location, value: found, reason: "values where \(expected) values are required")
         case .wrongShape: return .shapeMismatch(location, reason: error.reason)
         case .limitExceeded(_, let limit): return .limitExceeded(location, limit: limit)
+        case .invalidText(let path, let index):
+            return .encoding(input.location(path: "\(path)[\(index)]"), reason: "the text is not valid UTF-8 (HDF5 strings are ASCII or UTF-8)")
         case .readFailed, .writeFailed, .unrepresentable: return .syntax(location, reason: error.reason)
         }
     }
