@@ -2,8 +2,8 @@ import Foundation
 import Testing
 
 /// The hostile-input corpus (`Conformance/hostile/expected.tsv`) through the built `mhub`: every
-/// row ends in its declared error code with exit status 1, no output file, in seconds and in
-/// under 600 MB of address space.
+/// row ends in its declared error code with exit status 1, no output file, no raw control
+/// character on standard error, in seconds and in under 600 MB of address space.
 @Suite struct HostileCorpusCLITests {
     /// One row of the manifest.
     struct Row: Sendable, CustomStringConvertible {
@@ -59,6 +59,8 @@ import Testing
         #expect(result.stderr.contains("error [\(row.code)]"), "\(result.stderr)")
         if let line = row.line { #expect(result.stderr.contains("\(name):\(line)"), "\(result.stderr)") }
         #expect(try MHubRunner.listing(directory) == [name], "no output file may be left")
+        let controls = result.stderr.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) }
+        #expect(controls.isEmpty, "raw control characters reach the terminal: \(controls.map(\.value))")
         #expect(elapsed < 5, "took \(elapsed) s")
     }
 }

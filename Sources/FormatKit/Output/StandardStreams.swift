@@ -1,4 +1,5 @@
 import Foundation
+import ProfileModel
 
 /// Safe writes to standard output and standard error, for a process whose streams may be
 /// closed (`>&-`), full (`>/dev/full`) or a pipe whose reader went away.
@@ -57,8 +58,9 @@ public enum StandardStreams {
 
     /// Writes one line to standard error. A failure cannot be reported there, so it is
     /// remembered, and ``finish()`` turns it into a failed exit status.
+    /// Control characters in the line are escaped (``MessageText``): it may quote an input.
     public static func writeErrorLine(_ line: String) {
-        var text = line + "\n"
+        var text = MessageText.escaped(line) + "\n"
         text.withUTF8 { bytes in
             if write(UnsafeRawBufferPointer(bytes), to: STDERR_FILENO) != nil { state.markErrorWriteFailed() }
         }
