@@ -22,8 +22,10 @@ public struct PrefixTable: Sendable {
         var settings: DialectSettings
     }
 
-    /// Sniffs `prefix`'s lines, as the reader will read them; `nil` when no delimiter splits them into columns.
+    /// Sniffs `prefix`'s lines, as the reader will read them; `nil` when no delimiter splits them
+    /// into columns, or when the prefix is binary data (``FormatKit/InputPrefix/looksBinary``).
     private init?(sniffing prefix: InputPrefix, settings: DialectSettings) {
+        if prefix.looksBinary { return nil }
         let lines = SampledLines.of(prefix)
         guard let sniffed = DialectSniffer.sniff(lines, settings: settings) else { return nil }
         func cells(_ line: [UInt8]) -> [String] {

@@ -61,6 +61,9 @@ public struct RecordReader {
     }
 
     private mutating func decode(_ bytes: [UInt8], line: Int) throws(ImportError) -> [UInt8] {
+        if let nul = bytes.firstIndex(of: 0) {
+            throw .encoding(input.location(line: line, column: nul + 1), reason: "a NUL byte: the input is binary data, not text")
+        }
         guard bytes.contains(where: { $0 >= 0x80 }), !TextCells.isValidUTF8(bytes) else { return bytes }
         guard allowsFallback else {
             throw .encoding(input.location(line: line), reason: "the line is not valid UTF-8, the encoding the input was given in")

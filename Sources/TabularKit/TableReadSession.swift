@@ -352,12 +352,8 @@ struct TableReadSession {
     // MARK: Finishing
 
     mutating func finish(windows1252Line: Int?, taxonomy: TaxonomyCompanion?) throws(ImportError) -> ProfileTable {
-        switch mode {
-        case .long, .singleSample:
-            if dataRows == 0 { throw .emptyInput(input.location(line: headerLine)) }
-        case .taxaAsRows, .samplesAsRows:
-            break
-        }
+        // A header without a single data row is no table (300 random bytes can look like one).
+        if dataRows == 0 { throw .emptyInput(input.location(line: headerLine)) }
         if !parentKeys.isEmpty || !paths.isEmpty {
             TaxonHierarchy.assignLineages(parents: parentKeys, paths: paths, builder: &builder)
         }
