@@ -436,7 +436,7 @@ struct TableReadSession {
             guard let regex = try? Regex(pattern) else {
                 throw .unsupported(input.location(), reason: "the sample id pattern '\(pattern)' is not a valid regular expression")
             }
-            if let match = try? regex.firstMatch(in: name), match.output.count > 1,
+            if let match = try? regex.firstMatch(in: PatternSafety.subject(Substring(name))), match.output.count > 1,
                let captured = match.output[1].substring, !captured.isEmpty {
                 return String(captured)
             }

@@ -7,6 +7,7 @@ import Testing
         let escaped = MessageText.escaped(crafted)
         #expect(escaped == "S1\\u{1B}]0;owned\\u{7}\\u{1B}[2J\\u{9}x\\u{A}y\\u{7F}\\u{9B}\\u{202E}")
         #expect(MessageText.escaped(escaped) == escaped)
+        #expect(MessageText.escaped("first\n\u{1B}second", keepingLineBreaks: true) == "first\n\\u{1B}second")
     }
 
     @Test func ordinaryTextIsLeftAlone() {

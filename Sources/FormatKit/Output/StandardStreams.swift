@@ -60,7 +60,7 @@ public enum StandardStreams {
     /// remembered, and ``finish()`` turns it into a failed exit status.
     /// Control characters in the line are escaped (``MessageText``): it may quote an input.
     public static func writeErrorLine(_ line: String) {
-        var text = MessageText.escaped(line) + "\n"
+        var text = MessageText.escaped(line, keepingLineBreaks: true) + "\n"
         text.withUTF8 { bytes in
             if write(UnsafeRawBufferPointer(bytes), to: STDERR_FILENO) != nil { state.markErrorWriteFailed() }
         }
