@@ -35,7 +35,7 @@ enum MutationRun {
     }
 }
 
-/// Ends the process with status 3 when one execution runs longer than its limit.
+/// Ends the process at once with status 3 when one execution runs longer than its limit.
 final class Watchdog: @unchecked Sendable {
     private let lock = NSLock()
     private var started: Date?
@@ -47,7 +47,9 @@ final class Watchdog: @unchecked Sendable {
             while true {
                 Thread.sleep(forTimeInterval: 0.5)
                 let running = lock.withLock { started }
-                if let running, Date().timeIntervalSince(running) > limit { exit(3) }
+                // _exit, not exit: the atexit handlers would wait for the HDF5 library's lock,
+                // which the hung execution holds.
+                if let running, Date().timeIntervalSince(running) > limit { _exit(3) }
             }
         }
     }
