@@ -35,14 +35,6 @@ public final class AtomicOutput {
     private let shownPath: String
     private var done = false
 
-    /// Where the result goes; `nil` for standard output.
-    public var destination: URL? {
-        switch target {
-        case .standardOutput: nil
-        case .file(let url), .device(let url): url
-        }
-    }
-
     /// Prepares an output for `path` (`-` for standard output), refusing a path that is the
     /// same file as one of `inputs`.
     public init(path: String, protecting inputs: [String] = []) throws(ExportError) {
