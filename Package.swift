@@ -92,6 +92,9 @@ let package = Package(
             ],
             path: "Sources/mhub"),
 
+        // The fuzz target for every importer: a mutation harness, or libFuzzer's (scripts/fuzz).
+        .executableTarget(name: "mhub-fuzz", dependencies: ["BuiltInFormats", "FormatKit"], path: "Sources/mhub-fuzz"),
+
         // Tests.
         .testTarget(name: "ProfileModelTests", dependencies: ["ProfileModel"],
                     path: "Tests/ProfileModelTests"),
@@ -124,7 +127,7 @@ let package = Package(
                     dependencies: ["MothurFormats", "QIIME2Formats", "BIOMFormats", "TabularKit", "BuiltInFormats",
                                    "FormatKit", "ProfileModel"],
                     path: "Tests/AmpliconFormatsTests"),
-        .testTarget(name: "CLITests", dependencies: ["mhub"], path: "Tests/CLITests"),
+        .testTarget(name: "CLITests", dependencies: ["mhub", "mhub-fuzz"], path: "Tests/CLITests"),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "ProfileModel"], path: "Tests/AnalysisTests"),
         .testTarget(name: "AnalysisInteropTests", dependencies: ["mhub"], path: "Tests/AnalysisInteropTests",
                     exclude: ["Peer"]),

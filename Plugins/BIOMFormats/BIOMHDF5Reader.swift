@@ -5,7 +5,8 @@ import ProfileModel
 
 /// Reads a BIOM 2.1 HDF5 file into a ``ProfileTable``: the root attributes, both axes' ids,
 /// metadata and group metadata, and the values from the sample-oriented (CSC) matrix, after
-/// checking that the observation-oriented (CSR) copy is present and sized alike.
+/// checking both compressed copies in full (``BIOMCompressedMatrix``) and that they store as
+/// many entries.
 struct BIOMHDF5Reader {
     let input: ImportInput
     let options: ImportOptions
@@ -66,8 +67,9 @@ struct BIOMHDF5Reader {
         try readGroupMetadata(root, axis: "observation", into: &builder)
         try readGroupMetadata(root, axis: "sample", into: &builder)
 
-        try checkObservationMatrix(root, rows: shape.rows)
-        let stored = try readSampleMatrix(root, rows: shape.rows, columns: shape.columns, into: &builder)
+        let observationEntries = try checkObservationMatrix(root, rows: shape.rows, columns: shape.columns)
+        let stored = try readSampleMatrix(root, rows: shape.rows, columns: shape.columns,
+                                          observationEntries: observationEntries, into: &builder)
         if let nnz, nnz != Int64(stored) {
             builder.addDiagnostic(BIOMDiagnostics.nnzMismatch(declared: nnz, stored: stored, location: "\(input.name) (/@nnz)"))
         }
@@ -202,65 +204,36 @@ struct BIOMHDF5Reader {
 
     // MARK: - Matrix
 
-    /// Checks that the observation-oriented copy exists with one offset per observation plus one.
-    private func checkObservationMatrix(_ root: HDF5Group, rows: Int) throws {
-        let indptr = try root.dataset("observation/matrix/indptr")
-        let data = try root.dataset("observation/matrix/data")
-        let indices = try root.dataset("observation/matrix/indices")
-        guard indptr.shape == [rows + 1] else {
-            throw ImportError.shapeMismatch(input.location(path: indptr.path),
-                                            reason: "\(indptr.count) offsets for \(rows) observations (expected \(rows + 1))")
-        }
-        guard data.shape == indices.shape else {
-            throw ImportError.shapeMismatch(input.location(path: indices.path),
-                                            reason: "\(indices.count) indices for \(data.count) values")
-        }
+    /// Checks the observation-oriented copy in full (offsets and indices; its values are not
+    /// used); returns the number of entries it stores.
+    private func checkObservationMatrix(_ root: HDF5Group, rows: Int, columns: Int) throws -> Int {
+        try BIOMCompressedMatrix.read(root, group: "observation/matrix", majorCount: rows, minorCount: columns,
+                                      readsValues: false, input: input).entryCount
     }
 
-    /// Streams the compressed-sparse-column copy into the builder; returns the number of entries.
-    private func readSampleMatrix(_ root: HDF5Group, rows: Int, columns: Int,
+    /// Reads the compressed-sparse-column copy, checked in full and against the number of
+    /// entries of the observation-oriented copy, into the builder; returns the number of entries.
+    private func readSampleMatrix(_ root: HDF5Group, rows: Int, columns: Int, observationEntries: Int,
                                   into builder: inout ProfileTableBuilder) throws -> Int {
-        let indptrSet = try root.dataset("sample/matrix/indptr")
-        let indicesSet = try root.dataset("sample/matrix/indices")
-        let dataSet = try root.dataset("sample/matrix/data")
-        let indptr = try indptrSet.readInt64s()
-        let indices = try indicesSet.readInt32s()
-        let values = try dataSet.readDoubles()
-        guard indptr.count == columns + 1 else {
-            throw ImportError.shapeMismatch(input.location(path: indptrSet.path),
-                                            reason: "\(indptr.count) offsets for \(columns) samples (expected \(columns + 1))")
-        }
-        guard indices.count == values.count else {
-            throw ImportError.shapeMismatch(input.location(path: indicesSet.path),
-                                            reason: "\(indices.count) indices for \(values.count) values")
-        }
-        guard indptr.first == 0, indptr.last == Int64(values.count) else {
-            throw ImportError.shapeMismatch(input.location(path: indptrSet.path),
-                                            reason: "offsets must run from 0 to \(values.count), not \(indptr.first ?? 0) to \(indptr.last ?? 0)")
+        let matrix = try BIOMCompressedMatrix.read(root, group: "sample/matrix", majorCount: columns, minorCount: rows,
+                                                   readsValues: true, input: input)
+        guard matrix.entryCount == observationEntries else {
+            throw ImportError.shapeMismatch(input.location(path: matrix.dataPath),
+                                            reason: "\(matrix.entryCount) entries, but /observation/matrix/data stores \(observationEntries)")
         }
         var inference = BIOMUnitInference(sampleCount: columns)
-        builder.reserveCapacity(entries: values.count)
+        builder.reserveCapacity(entries: matrix.entryCount)
         for sample in 0..<columns {
-            let start = Int(indptr[sample]), end = Int(indptr[sample + 1])
-            guard start <= end else {
-                throw ImportError.shapeMismatch(input.location(path: "\(indptrSet.path)[\(sample + 1)]"),
-                                                reason: "offsets decrease at sample \(sample)")
-            }
-            for entry in start..<end {
-                let row = Int(indices[entry])
-                guard row >= 0, row < rows else {
-                    throw ImportError.shapeMismatch(input.location(path: "\(indicesSet.path)[\(entry)]"),
-                                                    reason: "observation index \(row) is outside 0..<\(rows)")
-                }
-                let value = values[entry]
-                do { try builder.setValue(value, sample: sample, taxon: row) } catch {
-                    throw ImportError(error, at: input.location(path: "\(dataSet.path)[\(entry)]"))
+            for entry in matrix.entries(of: sample) {
+                let value = matrix.values[entry]
+                do { try builder.setValue(value, sample: sample, taxon: Int(matrix.indices[entry])) } catch {
+                    throw ImportError(error, at: input.location(path: "\(matrix.dataPath)[\(entry)]"))
                 }
                 inference.add(value, sample: sample)
             }
         }
         applyUnit(inference, to: &builder)
-        return values.count
+        return matrix.entryCount
     }
 
     private func applyUnit(_ inference: BIOMUnitInference, to builder: inout ProfileTableBuilder) {
@@ -285,6 +258,8 @@ struct BIOMHDF5Reader {
             return .invalidValue(location, value: found, reason: "values where \(expected) values are required")
         case .wrongShape: return .shapeMismatch(location, reason: error.reason)
         case .limitExceeded(_, let limit): return .limitExceeded(location, limit: limit)
+        case .invalidText(let path, let index):
+            return .encoding(input.location(path: "\(path)[\(index)]"), reason: "the text is not valid UTF-8 (HDF5 strings are ASCII or UTF-8)")
         case .readFailed, .writeFailed, .unrepresentable: return .syntax(location, reason: error.reason)
         }
     }

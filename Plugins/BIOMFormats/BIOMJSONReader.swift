@@ -65,6 +65,9 @@ struct BIOMJSONReader: ~Copyable {
         var counts: [Int32] = []
     }
 
+    /// The most values one dense row reserves room for before they are read; wider rows grow.
+    static let trustedRowWidth = 1 << 12
+
     /// Top-level keys the format defines; others are kept as source facts.
     static let fieldNames: Set<String> = ["id", "format", "format_url", "type", "generated_by", "date", "rows",
                                           "columns", "matrix_type", "matrix_element_type", "shape", "data", "comment"]
@@ -218,7 +221,9 @@ struct BIOMJSONReader: ~Copyable {
         try reader.expectBeginArray()
         dataLocation = location(reader)
         var element: [Double] = []
-        element.reserveCapacity(max(3, shape?.columns ?? 0))
+        // A declared width is trusted for room only up to what a short row holds: a `shape`
+        // claiming 10^9 columns must not reserve gigabytes before a single value is read.
+        element.reserveCapacity(min(max(3, shape?.columns ?? 0), Self.trustedRowWidth))
         var row = 0
         var problem: ElementProblem?
         func add(_ element: [Double]) -> Bool {

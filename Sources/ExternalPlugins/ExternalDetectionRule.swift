@@ -18,6 +18,7 @@ struct ExternalDetectionRule: Sendable, Decodable {
     var problem: String? {
         if let magic, magicBytes(magic) == nil { return "detect.magic '\(magic)' is not an even number of hex digits" }
         if let firstLine, (try? Regex(firstLine)) == nil { return "detect.firstLine '\(firstLine)' is not a valid regular expression" }
+        if let firstLine, let reason = PatternSafety.problem(in: firstLine) { return "detect.firstLine '\(firstLine)' is refused: \(reason)" }
         if let confidence, !(confidence > 0 && confidence <= 1) { return "detect.confidence must be in (0, 1]" }
         return nil
     }
@@ -30,7 +31,9 @@ struct ExternalDetectionRule: Sendable, Decodable {
             reasons.append("starts with bytes \(magic)")
         }
         if let firstLine, let pattern = try? Regex(firstLine) {
-            guard let line = prefix.firstNonBlankLines(1).first, line.firstMatch(of: pattern) != nil else { return .noMatch }
+            guard let line = prefix.firstNonBlankLines(1).first, PatternSafety.subject(line).firstMatch(of: pattern) != nil else {
+                return .noMatch
+            }
             reasons.append("first line matches /\(firstLine)/")
         }
         guard !reasons.isEmpty else {

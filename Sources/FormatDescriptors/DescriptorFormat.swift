@@ -40,7 +40,7 @@ public struct DescriptorFormat: ProfileImporter {
         }
         if let pattern = rules.linePattern {
             guard let regex = try? Regex(pattern),
-                  lines.prefix(rules.withinLines).contains(where: { (try? regex.firstMatch(in: String($0))) != nil })
+                  lines.prefix(rules.withinLines).contains(where: { (try? regex.firstMatch(in: PatternSafety.subject($0))) != nil })
             else { return .noMatch }
             contentRules += 1
             reasons.append("a line matches /\(pattern)/")

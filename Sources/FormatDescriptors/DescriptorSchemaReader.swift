@@ -1,3 +1,4 @@
+import FormatKit
 import SafeYAML
 import TabularKit
 
@@ -124,11 +125,15 @@ struct DescriptorSchemaReader {
         }
     }
 
-    /// A regular expression, checked to compile.
+    /// A regular expression, checked to compile and to match in bounded time (``FormatKit/PatternSafety``).
     mutating func regex(_ node: YAMLNode, path: String) -> String? {
         guard let pattern = text(node, path: path) else { return nil }
         do { _ = try Regex(pattern) } catch {
             problem(at: node, "\(path): '\(pattern)' is not a valid regular expression")
+            return nil
+        }
+        if let reason = PatternSafety.problem(in: pattern) {
+            problem(at: node, "\(path): '\(pattern)' is refused: \(reason)")
             return nil
         }
         return pattern

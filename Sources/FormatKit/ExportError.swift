@@ -1,3 +1,5 @@
+import ProfileModel
+
 /// Why a table could not be exported.
 public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The output could not be written.
@@ -28,7 +30,10 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    /// One line, input text escaped (``MessageText``).
+    public var description: String { MessageText.escaped(line) }
+
+    private var line: String {
         switch self {
         case .io(let path, let reason): "\(path): error [io]: \(reason)"
         case .cannotRepresent(let reason): "error [cannot-represent]: \(reason)"

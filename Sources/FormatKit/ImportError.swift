@@ -124,9 +124,9 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
         return false
     }
 
-    /// `file:line:col: error [code]: message (hint: …)` on one line.
+    /// `file:line:col: error [code]: message (hint: …)` on one line, input text escaped (``MessageText``).
     public var description: String {
-        "\(location): error [\(code)]: \(message) (hint: \(hint))"
+        MessageText.escaped("\(location): error [\(code)]: \(message) (hint: \(hint))")
     }
 
     /// Maps a builder invariant violation to an import error at `location`.

@@ -59,6 +59,10 @@ enum HDF5ChunkReader {
         guard H5Pget_chunk(properties, 2, &chunkDims) == 1, chunkDims[0] > 0 else { return nil }
         let chunkElements = Int(chunkDims[0])
         let chunkCount = (count + chunkElements - 1) / chunkElements
+        // Every stored chunk takes at least a byte: more chunks than stored bytes means some are
+        // unallocated (fill values), which the library's own read handles; the list of chunks
+        // is never sized from the declared extent alone.
+        guard chunkCount <= Int(clamping: H5Dget_storage_size(dataset)) else { return nil }
 
         // The stored chunks, read one after another (HDF5 is not thread-safe).
         var stored: [[UInt8]] = []

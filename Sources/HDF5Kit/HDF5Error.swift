@@ -17,13 +17,15 @@ public enum HDF5Error: Error, Sendable, Equatable, CustomStringConvertible {
     case unrepresentable(path: String, reason: String)
     /// A dataset is larger than the caller allows.
     case limitExceeded(path: String, limit: String)
+    /// A string element is not valid UTF-8 (HDF5 strings are ASCII or UTF-8); never repaired.
+    case invalidText(path: String, index: Int)
 
     /// The file or object path the error concerns.
     public var path: String {
         switch self {
         case .cannotOpen(let file, _): file
         case .missing(let path), .wrongKind(let path, _, _), .wrongShape(let path, _, _), .readFailed(let path),
-             .writeFailed(let path), .unrepresentable(let path, _), .limitExceeded(let path, _):
+             .writeFailed(let path), .unrepresentable(let path, _), .limitExceeded(let path, _), .invalidText(let path, _):
             path
         }
     }
@@ -39,6 +41,7 @@ public enum HDF5Error: Error, Sendable, Equatable, CustomStringConvertible {
         case .writeFailed: "could not be written"
         case .unrepresentable(_, let reason): reason
         case .limitExceeded(_, let limit): "exceeds \(limit)"
+        case .invalidText(_, let index): "element \(index) is not valid UTF-8"
         }
     }
 

@@ -112,7 +112,8 @@ final class HDF5Reader {
         return values
     }
 
-    /// Reads every element of a string object, variable- or fixed-length; invalid UTF-8 is repaired.
+    /// Reads every element of a string object, variable- or fixed-length; an element that is
+    /// not valid UTF-8 is an error (``HDF5Error/invalidText(path:index:)``), never repaired.
     func readStrings(maxElements: Int) throws(HDF5Error) -> [String] {
         try checkLimit(maxElements)
         guard kind == .string else { throw .wrongKind(path: path, expected: "string", found: kind.description) }
@@ -125,12 +126,21 @@ final class HDF5Reader {
             guard pointers.withUnsafeMutableBytes({ read(memoryType, $0.baseAddress) }) >= 0 else {
                 throw .readFailed(path: path)
             }
-            return pointers.map { pointer in
-                guard let pointer else { return "" }
-                defer { H5free_memory(pointer) }
+            defer { for pointer in pointers { H5free_memory(pointer) } }
+            var strings: [String] = []
+            strings.reserveCapacity(count)
+            for (index, pointer) in pointers.enumerated() {
+                guard let pointer else {
+                    strings.append("")
+                    continue
+                }
                 let bytes = UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self)
-                return String(decoding: UnsafeBufferPointer(start: bytes, count: strlen(pointer)), as: UTF8.self)
+                guard let text = String(validating: UnsafeBufferPointer(start: bytes, count: strlen(pointer)), as: UTF8.self) else {
+                    throw .invalidText(path: path, index: index)
+                }
+                strings.append(text)
             }
+            return strings
         }
         let width = H5Tget_size(type)
         guard width > 0 else { throw .readFailed(path: path) }
@@ -143,12 +153,16 @@ final class HDF5Reader {
             throw .readFailed(path: path)
         }
         let spacePadded = H5Tget_strpad(type) == H5T_STR_SPACEPAD
-        return (0..<count).map { index in
+        var strings: [String] = []
+        strings.reserveCapacity(count)
+        for index in 0..<count {
             var field = bytes[(index * width)..<((index + 1) * width)]
             if let end = field.firstIndex(of: 0) { field = field[..<end] }
             if spacePadded { while field.last == 0x20 { field = field.dropLast() } }
-            return String(decoding: field, as: UTF8.self)
+            guard let text = String(validating: field, as: UTF8.self) else { throw .invalidText(path: path, index: index) }
+            strings.append(text)
         }
+        return strings
     }
 
     /// Reads every element of an h5py boolean enum.

@@ -30,6 +30,6 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         if let sample { parts.append("sample \(sample)") }
         if let taxon { parts.append("taxon \(taxon)") }
         if let location { parts.append("at \(location)") }
-        return parts.joined(separator: "; ")
+        return MessageText.escaped(parts.joined(separator: "; "))
     }
 }

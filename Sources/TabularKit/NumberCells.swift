@@ -11,8 +11,10 @@ public enum NumberCells {
         case invalid
     }
 
-    /// Tokens read as "no value" by default (R's `NA`, pandas' `NaN`, a dash).
-    public static let defaultMissingTokens: Set<String> = ["NA", "N/A", "n/a", "na", "NaN", "nan", "-", "null", "NULL"]
+    /// Tokens read as "no value" by default (R's `NA`, a dash, `null`). `NaN` is not among
+    /// them: like every reader, a table refuses a value that is not a number (PLUGIN_GUIDE,
+    /// "Values and text"); a descriptor whose lab writes `NaN` for "not measured" lists it.
+    public static let defaultMissingTokens: Set<String> = ["NA", "N/A", "n/a", "na", "-", "null", "NULL"]
 
     /// Reads `cell` with `decimalMark` (`.` or `,`); the other of `.`/`,`, spaces, no-break
     /// spaces and apostrophes are accepted as thousands separators in groups of three digits.

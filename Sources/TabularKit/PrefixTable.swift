@@ -22,8 +22,10 @@ public struct PrefixTable: Sendable {
         var settings: DialectSettings
     }
 
-    /// Sniffs `prefix`'s lines, as the reader will read them; `nil` when no delimiter splits them into columns.
+    /// Sniffs `prefix`'s lines, as the reader will read them; `nil` when no delimiter splits them
+    /// into columns, or when the prefix is binary data (``FormatKit/InputPrefix/looksBinary``).
     private init?(sniffing prefix: InputPrefix, settings: DialectSettings) {
+        if prefix.looksBinary { return nil }
         let lines = SampledLines.of(prefix)
         guard let sniffed = DialectSniffer.sniff(lines, settings: settings) else { return nil }
         func cells(_ line: [UInt8]) -> [String] {
@@ -33,13 +35,15 @@ public struct PrefixTable: Sendable {
         dialect = sniffed.dialect
         findings = TableFindings(settings: settings, sniffed: sniffed)
         header = cells(lines[sniffed.headerIndex])
+        normalizedHeader = header.map(HeaderCells.normalized)
         rows = lines[(sniffed.headerIndex + 1)...].lazy
             .filter { !$0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
             .prefix(50).map(cells)
     }
 
-    /// The normalized header cells (trimmed, lower case).
-    public var normalizedHeader: [String] { header.map(HeaderCells.normalized) }
+    /// The normalized header cells (trimmed, lower case), worked out once: detectors look a
+    /// column up per column, and a header of 100,000 cells made that quadratic (minutes).
+    public let normalizedHeader: [String]
 
     /// Whether the header has one of `names` (compared normalized).
     public func hasColumn(_ names: [String]) -> Bool {

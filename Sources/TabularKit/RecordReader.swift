@@ -4,7 +4,8 @@ import FormatKit
 ///
 /// Quoted fields may span lines (RFC 4180). Lines that are not valid UTF-8 are read as
 /// Windows-1252 unless the input's encoding was forced, and the first such line is
-/// remembered so that the importer can report it.
+/// remembered so that the importer can report it; with the encoding forced to UTF-8 such a
+/// line is an `encoding` error (bytes are never replaced).
 public struct RecordReader {
     /// The longest record accepted (an unclosed quote would otherwise swallow the file).
     public static let maxRecordBytes = 16 << 20
@@ -29,7 +30,7 @@ public struct RecordReader {
     /// The next raw line (decoded), without splitting; `nil` at the end.
     public mutating func nextLine() throws(ImportError) -> (number: Int, text: [UInt8])? {
         guard let bytes = try lines.nextLine() else { return nil }
-        return (lines.lineNumber, decode(bytes, line: lines.lineNumber))
+        return (lines.lineNumber, try decode(bytes, line: lines.lineNumber))
     }
 
     /// The next record, or `nil` at the end of the input.
@@ -59,8 +60,14 @@ public struct RecordReader {
         return TableRecord(line: number, raw: raw, split: split)
     }
 
-    private mutating func decode(_ bytes: [UInt8], line: Int) -> [UInt8] {
-        guard allowsFallback, bytes.contains(where: { $0 >= 0x80 }), !TextCells.isValidUTF8(bytes) else { return bytes }
+    private mutating func decode(_ bytes: [UInt8], line: Int) throws(ImportError) -> [UInt8] {
+        if let nul = bytes.firstIndex(of: 0) {
+            throw .encoding(input.location(line: line, column: nul + 1), reason: "a NUL byte: the input is binary data, not text")
+        }
+        guard bytes.contains(where: { $0 >= 0x80 }), !TextCells.isValidUTF8(bytes) else { return bytes }
+        guard allowsFallback else {
+            throw .encoding(input.location(line: line), reason: "the line is not valid UTF-8, the encoding the input was given in")
+        }
         if firstWindows1252Line == nil { firstWindows1252Line = line }
         return TextDecodingStream.windows1252ToUTF8(bytes)
     }

@@ -352,12 +352,8 @@ struct TableReadSession {
     // MARK: Finishing
 
     mutating func finish(windows1252Line: Int?, taxonomy: TaxonomyCompanion?) throws(ImportError) -> ProfileTable {
-        switch mode {
-        case .long, .singleSample:
-            if dataRows == 0 { throw .emptyInput(input.location(line: headerLine)) }
-        case .taxaAsRows, .samplesAsRows:
-            break
-        }
+        // A header without a single data row is no table (300 random bytes can look like one).
+        if dataRows == 0 { throw .emptyInput(input.location(line: headerLine)) }
         if !parentKeys.isEmpty || !paths.isEmpty {
             TaxonHierarchy.assignLineages(parents: parentKeys, paths: paths, builder: &builder)
         }
@@ -440,7 +436,7 @@ struct TableReadSession {
             guard let regex = try? Regex(pattern) else {
                 throw .unsupported(input.location(), reason: "the sample id pattern '\(pattern)' is not a valid regular expression")
             }
-            if let match = try? regex.firstMatch(in: name), match.output.count > 1,
+            if let match = try? regex.firstMatch(in: PatternSafety.subject(Substring(name))), match.output.count > 1,
                let captured = match.output[1].substring, !captured.isEmpty {
                 return String(captured)
             }

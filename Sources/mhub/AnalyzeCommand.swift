@@ -64,7 +64,7 @@ struct AnalyzeCommand: ParsableCommand {
         clock.lap("prepare")
         var results = AnalysisResults(table: prepared)
         let table = prepared.table
-        let destination = Destination(path: output)
+        let destination = Destination(path: output, inputs: [inputFile])
 
         if let alpha = alpha ?? (beta == nil && !gmhi ? AnalysisOptions.defaultAlphaIDs(for: table) : nil) {
             let metrics = try analysis.alphaMetrics(alpha)

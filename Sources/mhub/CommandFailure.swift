@@ -51,8 +51,8 @@ struct CommandFailure: Error {
 }
 
 extension FileHandle {
-    /// Writes one line to standard error.
+    /// Writes one line to standard error (a failure ends the command with exit status 1).
     static func standardErrorWrite(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        StandardStreams.writeErrorLine(line)
     }
 }

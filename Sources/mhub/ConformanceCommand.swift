@@ -102,7 +102,7 @@ struct ConformanceCommand: ParsableCommand {
         }
         let report = ConformanceReport(plugins: reports)
         if json {
-            FileHandle.standardOutput.write(report.jsonData() + Data("\n".utf8))
+            StandardStreams.emit(Array(report.jsonData() + Data("\n".utf8)))
         } else {
             print(ReportTable.render(report), terminator: "")
         }

@@ -74,7 +74,8 @@ struct ConvertCommand: ParsableCommand {
         progress.enter("writing \(output == "-" ? "standard output" : (output as NSString).lastPathComponent)")
         let exported: ExportReport
         do {
-            exported = try ExportSession.run(table, with: exporter, toPath: output, options: exportOptions, policy: policy)
+            exported = try ExportSession.run(table, with: exporter, toPath: output, options: exportOptions, policy: policy,
+                                             protecting: source.paths + [sampleMetadata.file].compactMap { $0 })
         } catch {
             throw CommandFailure(error)
         }

@@ -17,10 +17,16 @@ struct MHub: ParsableCommand {
                       ConformanceCommand.self])
 
     static func main() {
+        StandardStreams.prepare()
+        InterruptCleanup.install()
         do {
             try checkSubcommand(CommandLine.arguments.dropFirst().first)
             var command = try parseAsRoot()
             try command.run()
+            if let failure = StandardStreams.finish() {
+                CommandFailure(message: "error [io]: \(failure)", exitCode: CommandFailure.dataExitCode).report()
+                Foundation.exit(CommandFailure.dataExitCode)
+            }
         } catch let failure as CommandFailure {
             failure.report()
             Foundation.exit(failure.exitCode)

@@ -49,7 +49,10 @@ struct ReconcileCommand: ParsableCommand {
             throw CommandFailure(error)
         }
         let reconciled = try Reconciliation.apply(resolver, to: table, reportPath: report)
-        do { _ = try ExportSession.run(reconciled, with: exporter, toPath: output, options: ExportOptions(), policy: policy) } catch {
+        do {
+            _ = try ExportSession.run(reconciled, with: exporter, toPath: output, options: ExportOptions(), policy: policy,
+                                      protecting: source.paths)
+        } catch {
             throw CommandFailure(error)
         }
     }

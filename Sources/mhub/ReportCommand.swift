@@ -40,6 +40,6 @@ struct ReportCommand: ParsableCommand {
             try HTMLReport(imported: imported, prepared: prepared, compositionRank: barsRank, top: top,
                            shannonBase: LogBase(analysis.shannonBase) ?? .e).render()
         }
-        try Destination(path: output).write { emit throws(ExportError) in try emit(Array(html.utf8)) }
+        try Destination(path: output, inputs: [inputFile]).write { emit throws(ExportError) in try emit(Array(html.utf8)) }
     }
 }

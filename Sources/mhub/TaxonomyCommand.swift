@@ -1,4 +1,5 @@
 import ArgumentParser
+import FormatKit
 import Foundation
 
 /// `mhub taxonomy parse|resolve|lineage`: names, lineages or tax ids, one per line on standard
@@ -18,9 +19,9 @@ struct TaxonomyCommand: ParsableCommand {
         }.filter { !$0.allSatisfy(\.isWhitespace) }
     }
 
-    /// Writes `bytes` to standard output.
+    /// Writes `bytes` to standard output (a failure ends the command with exit status 1).
     static func writeOutput(_ bytes: [UInt8]) {
-        FileHandle.standardOutput.write(Data(bytes))
+        StandardStreams.emit(bytes)
     }
 
     /// Writes a value as pretty, key-sorted JSON to standard output.

@@ -109,6 +109,31 @@ struct BIOMHDF5FormatTests {
         #expect(error.location.path == "/sample/matrix/indices[2]")
     }
 
+    /// Compressed-sparse arrays that disagree with each other, each with the entry it names.
+    static let offsetDefects: [(replace: [String: HDF5Array], path: String)] = [
+        // The hostile case that trapped: offsets [0, 2, 1] over one stored entry.
+        (["sample/matrix/indptr": HDF5Array(.int32([0, 2, 1])), "sample/matrix/indices": HDF5Array(.int32([0])),
+          "sample/matrix/data": HDF5Array(.float64([5]))], "/sample/matrix/indptr[1]"),
+        (["sample/matrix/indptr": HDF5Array(.int32([1, 1, 3]))], "/sample/matrix/indptr[0]"),
+        (["sample/matrix/indptr": HDF5Array(.int32([0, 1, 2]))], "/sample/matrix/indptr[2]"),
+        (["sample/matrix/indptr": HDF5Array(.int32([0, 1, 3, 3]))], "/sample/matrix/indptr"),
+        (["sample/matrix/indices": HDF5Array(.int32([0, -1, 1]))], "/sample/matrix/indices[1]"),
+        (["sample/matrix/data": HDF5Array(.float64([5, 1]))], "/sample/matrix/indices"),
+        (["observation/matrix/indptr": HDF5Array(.int32([0, 3, 2]))], "/observation/matrix/indptr[2]"),
+        (["observation/matrix/indices": HDF5Array(.int32([0, 1, 2]))], "/observation/matrix/indices[2]"),
+        (["observation/matrix/indptr": HDF5Array(.int32([0, 2, 2])), "observation/matrix/indices": HDF5Array(.int32([0, 1])),
+          "observation/matrix/data": HDF5Array(.float64([5, 1]))], "/sample/matrix/data"),
+    ]
+
+    @Test(arguments: 0..<offsetDefects.count)
+    func everyCompressedArrayIsCheckedBeforeUse(defect: Int) throws {
+        let (replace, path) = Self.offsetDefects[defect]
+        let url = try writeSkeleton(replace: replace)
+        let error = try #require(throws: ImportError.self) { try importFile(url, with: format) }
+        #expect(error.code == "shape-mismatch", "\(error)")
+        #expect(error.location.path == path, "\(error)")
+    }
+
     @Test func nonNumericDataIsAnInvalidValue() throws {
         let url = try writeSkeleton(replace: ["sample/matrix/data": HDF5Array(.strings(["5", "1", "x"]))])
         let error = try #require(throws: ImportError.self) { try importFile(url, with: format) }

@@ -99,6 +99,14 @@ struct BIOMJSONFormatTests {
         }
     }
 
+    /// A dense `shape` claiming 10^9 columns used to reserve 8 GB for the first row before reading it.
+    @Test func aShapeClaimingABillionColumnsIsAShapeMismatchNotAnAllocation() throws {
+        let url = try jsonFile(document(header + [("matrix_type", "\"dense\""), ("shape", "[2, 1000000000]"), ("rows", rows),
+                                                  ("columns", columns), ("data", "[[5, 0], [0, 1]]")]))
+        let error = try #require(throws: ImportError.self) { try importFile(url, with: format) }
+        #expect(error.code == "shape-mismatch", "\(error)")
+    }
+
     @Test func negativeAndDuplicateEntriesAreRejected() throws {
         for (data, code) in [("[[0, 0, -1]]", "invalid-value"), ("[[0, 0, 1], [0, 0, 2]]", "duplicate-taxon")] {
             let url = try jsonFile(document(header + [("matrix_type", "\"sparse\""), ("shape", "[2, 2]"), ("rows", rows),

@@ -61,10 +61,9 @@ struct CommandLineConventionTests {
         let folder = try MHubRunner.scratchDirectory()
         let output = folder.appendingPathComponent("out.tsv").path
         // `script` gives mhub a terminal; MHUB_PROGRESS_AFTER=0 makes any conversion "long".
-        let command = ["MHUB_PROGRESS_AFTER=0", MHubRunner.executable.path, "convert", table, "-o", output]
-            .map { "'\($0)'" }.joined(separator: " ")
-        let onTerminal = try MHubRunner.run(["-c", "script -qec \"env \(command)\" /dev/null"],
-                                            executable: URL(fileURLWithPath: "/bin/sh"))
+        let onTerminal = try MHubRunner.shell("""
+            script -qec "env MHUB_PROGRESS_AFTER=0 '$0' convert '$1' -o '$2'" /dev/null
+            """, [table, output])
         #expect(onTerminal.status == 0, "\(onTerminal.stderr)")
         #expect(onTerminal.stdout.contains("mhub: transforming 6 samples × 5 taxa"), "\(onTerminal.stdout)")
         #expect(onTerminal.stdout.contains("mhub: writing out.tsv"), "\(onTerminal.stdout)")

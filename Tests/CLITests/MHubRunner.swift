@@ -26,14 +26,32 @@ enum MHubRunner {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    /// Runs `mhub` (or `program`, which may run it in turn) with arguments, optional standard
-    /// input, working directory and extra environment variables. `MHUB_RECORD` is passed on
-    /// only when given here, so that a test run that records goldens cannot overwrite the
-    /// deliberately wrong ones of the fixtures.
+    /// Runs `mhub` with arguments, optional standard input, working directory and extra
+    /// environment variables. `MHUB_RECORD` is passed on only when given here, so that a test
+    /// run that records goldens cannot overwrite the deliberately wrong ones of the fixtures.
+    /// `memoryLimit` (KiB of address space, through the shell's `ulimit -v`) turns an
+    /// allocation blow-up into a failed run instead of a swapping machine.
     static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL? = nil,
-                    environment: [String: String] = [:], executable program: URL? = nil) throws -> Result {
+                    environment: [String: String] = [:], memoryLimit: Int? = nil) throws -> Result {
+        if let memoryLimit {
+            return try shell("ulimit -v \(memoryLimit) && exec \"$0\" \"$@\"", arguments, stdin: stdin, in: directory,
+                             environment: environment)
+        }
+        return try launch(executable, arguments, stdin: stdin, in: directory, environment: environment)
+    }
+
+    /// Runs a `bash` script in which `$0` is the `mhub` binary and `$1…` are `arguments`, for
+    /// redirections a test needs (`>/dev/full`, `>&-`, a pipe into `head`).
+    static func shell(_ script: String, _ arguments: [String] = [], stdin: Data? = nil, in directory: URL? = nil,
+                      environment: [String: String] = [:]) throws -> Result {
+        try launch(URL(fileURLWithPath: "/bin/bash"), ["-c", script, executable.path] + arguments, stdin: stdin,
+                   in: directory, environment: environment)
+    }
+
+    private static func launch(_ program: URL, _ arguments: [String], stdin: Data?, in directory: URL?,
+                               environment: [String: String]) throws -> Result {
         let process = Process()
-        process.executableURL = program ?? executable
+        process.executableURL = program
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         var inherited = ProcessInfo.processInfo.environment

@@ -106,6 +106,18 @@ struct HDF5KitTests {
         }
     }
 
+    /// `Fixtures/invalid-utf8.h5`, written with h5py 3.16:
+    /// ```
+    /// f.create_dataset('variable', data=np.array([b'ok', b'bad\xff'], dtype=h5py.string_dtype('utf-8')))
+    /// f.create_dataset('fixed', data=np.array([b'ok', b'bad\xff'], dtype='S4'))
+    /// ```
+    @Test(arguments: ["variable", "fixed"])
+    func stringsThatAreNotUTF8AreAnErrorNotARepair(_ name: String) throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/invalid-utf8.h5").path
+        let file = try HDF5File.open(readingFrom: path)
+        #expect(throws: HDF5Error.invalidText(path: "/\(name)", index: 1)) { try file.root.dataset(name).readStrings() }
+    }
+
     @Test func errorsNameThePath() throws {
         let file = try HDF5File.open(readingFrom: fixture)
         #expect(throws: HDF5Error.missing(path: "/sample/matrix/data")) { try file.root.dataset("sample/matrix/data") }

@@ -13,11 +13,12 @@ public struct OutputSink: ~Copyable {
     /// The compressor the bytes pass through, when the file is compressed.
     private let deflater: GzipDeflater?
 
-    /// A sink over a new file at `url` (created or truncated), compressed as `compression` says.
+    /// A sink over a new file at `url` (created or truncated; opened directly, so that no
+    /// further temporary name is made beside it), compressed as `compression` says.
     public init(fileURL url: URL, compression: OutputCompression = .none) throws(ExportError) {
-        guard FileManager.default.createFile(atPath: url.path, contents: nil),
-              let handle = try? FileHandle(forWritingTo: url) else {
-            throw .io(path: url.path, reason: "cannot create the output file")
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else {
+            throw .io(path: url.path, reason: "cannot create the output file: \(String(cString: strerror(errno)))")
         }
         if compression == .gzip {
             guard let deflater = GzipDeflater() else { throw .io(path: url.path, reason: "cannot start gzip compression") }
@@ -26,7 +27,7 @@ public struct OutputSink: ~Copyable {
             deflater = nil
         }
         self.fileURL = url
-        self.handle = handle
+        self.handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         buffer.reserveCapacity(capacity)
     }
 
@@ -84,73 +85,5 @@ public struct OutputSink: ~Copyable {
         do { try handle.write(contentsOf: Data(out)) } catch {
             throw .io(path: fileURL.path, reason: "write failed: \(error.localizedDescription)")
         }
-    }
-}
-
-/// Writes an output into a temporary file beside its destination and renames it into place
-/// only when everything succeeded. For standard output (`-`) the finished file is copied
-/// to stdout at commit, so a failure prints nothing.
-public final class AtomicOutput {
-    /// Where the result goes; `nil` for standard output.
-    public let destination: URL?
-    /// The temporary file being written.
-    public let temporaryURL: URL
-    /// How the file is compressed, from the destination's name (`.gz`: gzip).
-    public let compression: OutputCompression
-    private var done = false
-
-    /// Prepares an output for `path` (`-` for standard output).
-    public init(path: String) throws(ExportError) {
-        compression = OutputCompression(forOutputName: path)
-        let directory: URL
-        let base: String
-        if path == "-" {
-            destination = nil
-            directory = FileManager.default.temporaryDirectory
-            base = "stdout"
-        } else {
-            let url = URL(fileURLWithPath: path)
-            destination = url
-            directory = url.deletingLastPathComponent()
-            base = url.lastPathComponent
-        }
-        temporaryURL = directory.appendingPathComponent(".\(base).mhub-\(UUID().uuidString).tmp")
-        guard FileManager.default.isWritableFile(atPath: directory.path) else {
-            throw .io(path: path, reason: "the directory is not writable or does not exist")
-        }
-    }
-
-    deinit { if !done { discard() } }
-
-    /// A sink over the temporary file, compressing as the destination's name asks.
-    public func makeSink() throws(ExportError) -> OutputSink {
-        try OutputSink(fileURL: temporaryURL, compression: compression)
-    }
-
-    /// Moves the finished file into place (or copies it to standard output).
-    public func commit() throws(ExportError) {
-        defer { done = true }
-        guard let destination else {
-            defer { try? FileManager.default.removeItem(at: temporaryURL) }
-            guard let reader = try? FileHandle(forReadingFrom: temporaryURL) else {
-                throw .io(path: "-", reason: "cannot read back the output")
-            }
-            defer { try? reader.close() }
-            while let chunk = try? reader.read(upToCount: 1 << 20), !chunk.isEmpty {
-                FileHandle.standardOutput.write(chunk)
-            }
-            return
-        }
-        if rename(temporaryURL.path, destination.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporaryURL)
-            throw .io(path: destination.path, reason: "cannot move the output into place: \(reason)")
-        }
-    }
-
-    /// Deletes the temporary file; the destination is never touched.
-    public func discard() {
-        done = true
-        try? FileManager.default.removeItem(at: temporaryURL)
     }
 }

@@ -115,7 +115,8 @@ struct MergeCommand: ParsableCommand {
         cohort = try transforms.apply(to: joined, inputName: "the merged table")
         if !exporter.format.isLossless { cohort = cohort.recordingSourcesAsMetadata() }
         do {
-            _ = try ExportSession.run(cohort, with: exporter, toPath: output, options: exportOptions, policy: policy)
+            _ = try ExportSession.run(cohort, with: exporter, toPath: output, options: exportOptions, policy: policy,
+                                      protecting: reports.map(\.path) + [manifest, sampleMetadata.file].compactMap { $0 })
         } catch {
             throw CommandFailure(error)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import FormatKit
 
 /// A one-line progress bar on standard error (files done, rate, time left), drawn only when
 /// standard error is a terminal and redrawn at most ten times a second.
@@ -27,12 +28,12 @@ struct ProgressBar {
         let width = 30, filled = total > 0 ? width * done / total : width
         let bar = String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled)
         let line = String(format: "\r[%@] %d/%d %@, %.0f/s, ETA %.0f s ", bar, done, total, label, rate, remaining)
-        FileHandle.standardError.write(Data(line.utf8))
+        StandardStreams.writeError(line)
     }
 
     /// Clears the bar so that the next line starts clean.
     func finish() {
         guard enabled else { return }
-        FileHandle.standardError.write(Data(("\r" + String(repeating: " ", count: 79) + "\r").utf8))
+        StandardStreams.writeError("\r" + String(repeating: " ", count: 79) + "\r")
     }
 }
