@@ -10,8 +10,8 @@ public enum DescriptorLoader {
     public static let languageVersions = 1...1
 
     static let topLevelKeys = ["descriptor", "id", "name", "summary", "tool", "versions", "extensions", "spec_url",
-                               "dialect", "header", "preamble", "document", "sample", "columns", "unit", "structure",
-                               "taxonomy", "detect"]
+                               "dialect", "header", "preamble", "document", "sample", "columns", "unclassified", "unit",
+                               "structure", "taxonomy", "detect"]
 
     /// Parses one descriptor. `file` names it in problems; `origin` is recorded in the descriptor.
     public static func load(_ bytes: [UInt8], file: String, origin: String? = nil) throws(DescriptorError) -> Descriptor {
@@ -58,6 +58,10 @@ public enum DescriptorLoader {
         let sampleNode = required("sample")
         if let sampleNode { readSample(sampleNode, into: &layout, isDocument: document != nil, reader: &reader) }
         if let columns = required("columns") { readColumns(columns, into: &layout, reader: &reader) }
+        if let unclassified = top["unclassified"], let values = reader.textList(unclassified, path: "unclassified") {
+            if values.isEmpty { reader.problem(at: unclassified, "unclassified must name at least one value") }
+            layout.unclassifiedValues = values
+        }
         if let unit = top["unit"] {
             switch reader.choice(unit, path: "unit", options: ["auto", "counts", "relative", "percent", "cpm"]) {
             case "auto"?, nil: layout.unit = nil

@@ -33,6 +33,9 @@ struct TableReadSession {
     let parentColumn: Int?, pathColumn: Int?, labelColumn: Int?, abundanceColumn: Int?
     var sampleMetadataColumns: [(field: Int, key: String)]
     let taxonMetadataColumns: [(field: Int, key: String)]
+    /// The taxon cell compared with the layout's unclassified values, and those values lower-cased.
+    let unclassifiedColumn: Int?
+    let unclassifiedValues: Set<String>
 
     init(layout: TableLayout, input: ImportInput, options: ImportOptions, dialect: TableDialect,
          header: TableRecord, preamble: PreambleValues) throws(ImportError) {
@@ -87,6 +90,8 @@ struct TableReadSession {
         }
         sampleMetadataColumns = sampleMetadata
         taxonMetadataColumns = taxonMetadata
+        unclassifiedValues = Set(layout.unclassifiedValues.map { TextCells.trim($0).lowercased() })
+        unclassifiedColumn = unclassifiedValues.isEmpty ? nil : nameColumn ?? lineageColumn ?? featureIDColumn
 
         let fileName = URL(fileURLWithPath: input.name).lastPathComponent
         builder = ProfileTableBuilder(unit: .counts, structure: layout.structure ?? .leaves,
@@ -297,8 +302,17 @@ struct TableReadSession {
         return text.isEmpty || layout.missingTokens.contains(text) ? nil : text
     }
 
-    /// The row's feature id: the id column, else `system:taxid`, else the name, else the lineage text.
+    /// The taxon cell as written when it is one of the layout's unclassified values.
+    private func unclassifiedLabel(_ record: TableRecord) -> String? {
+        guard let unclassifiedColumn else { return nil }
+        let text = record.trimmed(unclassifiedColumn)
+        return unclassifiedValues.contains(text.lowercased()) ? text : nil
+    }
+
+    /// The row's feature id: the unclassified mass's, else the id column, else `system:taxid`,
+    /// else the name, else the lineage text.
     private func featureID(of record: TableRecord) throws(ImportError) -> String {
+        if unclassifiedLabel(record) != nil { return Taxon.unclassifiedID }
         if let id = cell(record, featureIDColumn) { return id }
         if let taxid = cell(record, taxonIDColumn) { return taxonID(taxid).description }
         if let name = cell(record, nameColumn) { return name }
@@ -318,6 +332,7 @@ struct TableReadSession {
     }
 
     private mutating func newTaxon(_ record: TableRecord, id: String) throws(ImportError) -> Int {
+        if let label = unclassifiedLabel(record) { return try addTaxon(Taxon.unclassified(label: label), record: record) }
         let name = cell(record, nameColumn)
         let rank = cell(record, rankColumn).flatMap(RankCells.rank)
         let lineageText = cell(record, lineageColumn)
@@ -335,17 +350,22 @@ struct TableReadSession {
         for (column, key) in taxonMetadataColumns { metadata[key] = MetadataValue.inferred(from: record.trimmed(column)) }
         let taxonID = cell(record, taxonIDColumn).map(taxonID)
         let label = cell(record, labelColumn) ?? name ?? rawID ?? lineageText ?? id
-        let taxon = Taxon(id: id, label: label, lineage: lineage, taxonID: taxonID, metadata: metadata)
+        let index = try addTaxon(Taxon(id: id, label: label, lineage: lineage, taxonID: taxonID, metadata: metadata),
+                                 record: record)
+        if let parent = cell(record, parentColumn) { parentKeys[index] = parent }
+        if let path = cell(record, pathColumn) {
+            paths[index] = path.split(separator: "|", omittingEmptySubsequences: true).map { TextCells.trim(String($0)) }
+        }
+        return index
+    }
+
+    private mutating func addTaxon(_ taxon: Taxon, record: TableRecord) throws(ImportError) -> Int {
         let index: Int
         do { index = try builder.addTaxon(taxon) } catch {
             let position = record.position(ofField: featureIDColumn ?? taxonIDColumn ?? nameColumn ?? lineageColumn ?? 0)
             throw ImportError(error, at: input.location(line: position.line, column: position.column))
         }
         lastSampleOfTaxon.append(-1)
-        if let parent = cell(record, parentColumn) { parentKeys[index] = parent }
-        if let path = cell(record, pathColumn) {
-            paths[index] = path.split(separator: "|", omittingEmptySubsequences: true).map { TextCells.trim(String($0)) }
-        }
         return index
     }
 
