@@ -10,8 +10,8 @@ public enum DescriptorLoader {
     public static let languageVersions = 1...1
 
     static let topLevelKeys = ["descriptor", "id", "name", "summary", "tool", "versions", "extensions", "spec_url",
-                               "dialect", "header", "preamble", "document", "sample", "columns", "unclassified", "unit",
-                               "structure", "taxonomy", "detect"]
+                               "dialect", "header", "preamble", "document", "sample", "columns", "unclassified", "dates",
+                               "unit", "structure", "taxonomy", "detect"]
 
     /// Parses one descriptor. `file` names it in problems; `origin` is recorded in the descriptor.
     public static func load(_ bytes: [UInt8], file: String, origin: String? = nil) throws(DescriptorError) -> Descriptor {
@@ -62,6 +62,7 @@ public enum DescriptorLoader {
             if values.isEmpty { reader.problem(at: unclassified, "unclassified must name at least one value") }
             layout.unclassifiedValues = values
         }
+        if let dates = top["dates"] { readDates(dates, into: &layout, reader: &reader) }
         if let unit = top["unit"] {
             switch reader.choice(unit, path: "unit", options: ["auto", "counts", "relative", "percent", "cpm"]) {
             case "auto"?, nil: layout.unit = nil
@@ -127,6 +128,20 @@ public enum DescriptorLoader {
         if let shortRows = entries["short_rows"] {
             layout.padsShortRows = reader.choice(shortRows, path: "dialect.short_rows", options: ["error", "pad"]) == "pad"
         }
+    }
+
+    /// The `dates` key: the layouts, by name, that metadata dates besides ISO ones are written in.
+    private static func readDates(_ node: YAMLNode, into layout: inout TableLayout, reader: inout DescriptorSchemaReader) {
+        guard let names = reader.textList(node, path: "dates") else { return }
+        var layouts: [DateLayout] = []
+        for name in names {
+            if let known = DateLayout.named[name.uppercased()] {
+                layouts.append(known)
+            } else {
+                reader.problem(at: node, "dates: '\(name)' is not a date layout (\(DateLayout.named.keys.sorted().joined(separator: ", ")))")
+            }
+        }
+        layout.dateLayouts = layouts
     }
 
     private static func readHeader(_ node: YAMLNode, into layout: inout TableLayout,

@@ -120,6 +120,8 @@ public struct TableLayout: Sendable, Hashable {
     /// Values of the taxon cell (the name, else the lineage, else the feature id; compared
     /// case-insensitively) that make a row the table's unclassified mass (``Taxon/unclassified(label:)``).
     public var unclassifiedValues: [String]
+    /// How metadata dates other than ISO ones are written (day-first `DD.MM.YYYY` unless told).
+    public var dateLayouts: [DateLayout]
     public var preamble: Preamble?
     public var samples: SampleSource
     public var columns: Columns
@@ -137,7 +139,7 @@ public struct TableLayout: Sendable, Hashable {
     public init(dialect: DialectSettings = DialectSettings(), encoding: TextEncoding? = nil, skipLines: Int = 0,
                 header: HeaderRule = .sniffed, commentPrefix: String? = nil, padsShortRows: Bool = false,
                 missingTokens: Set<String> = NumberCells.defaultMissingTokens, unclassifiedValues: [String] = [],
-                preamble: Preamble? = nil,
+                dateLayouts: [DateLayout] = DateLayout.defaults, preamble: Preamble? = nil,
                 samples: SampleSource, columns: Columns = Columns(), unit: AbundanceUnit? = nil,
                 structure: ProfileStructure? = nil, taxonomySystem: String? = nil,
                 parsesLineageFromFeatureID: Bool = false, provenance: [String: String] = [:]) {
@@ -149,6 +151,7 @@ public struct TableLayout: Sendable, Hashable {
         self.padsShortRows = padsShortRows
         self.missingTokens = missingTokens
         self.unclassifiedValues = unclassifiedValues
+        self.dateLayouts = dateLayouts
         self.preamble = preamble
         self.samples = samples
         self.columns = columns

@@ -36,6 +36,8 @@ struct TableReadSession {
     /// The taxon cell compared with the layout's unclassified values, and those values lower-cased.
     let unclassifiedColumn: Int?
     let unclassifiedValues: Set<String>
+    /// How the table writes metadata dates and numbers.
+    let metadataCells: MetadataCells
 
     init(layout: TableLayout, input: ImportInput, options: ImportOptions, dialect: TableDialect,
          header: TableRecord, preamble: PreambleValues) throws(ImportError) {
@@ -46,6 +48,8 @@ struct TableReadSession {
         self.headerLine = header.line
         self.headerCount = header.count
         self.commentPrefix = layout.commentPrefix.map { Array($0.utf8) }
+        let metadataCells = MetadataCells(dateLayouts: layout.dateLayouts, decimalMark: dialect.decimalMark)
+        self.metadataCells = metadataCells
         let cells = (0..<header.count).map { HeaderCells.normalized(header.string($0)) }
         let location = input.location(line: header.line)
 
@@ -117,14 +121,14 @@ struct TableReadSession {
             guard abundanceColumn != nil else { throw .missingField(location, field: "abundance column") }
             var id = options.sampleID ?? ""
             if id.isEmpty { id = try Self.sampleID(fromFileName: fileName, pattern: pattern, input: input) }
-            try Self.addSingleSample(id: id, metadata: Self.preambleMetadata(preamble, layout), to: &builder, at: location)
+            try Self.addSingleSample(id: id, metadata: Self.preambleMetadata(preamble, layout, metadataCells), to: &builder, at: location)
             mode = .singleSample
         case .preamble(let key):
             guard abundanceColumn != nil else { throw .missingField(location, field: "abundance column") }
             guard let id = options.sampleID ?? preamble.value(for: key), !id.isEmpty else {
                 throw .missingField(input.location(line: 1), field: "\(key) (the sample id line above the header)")
             }
-            try Self.addSingleSample(id: id, metadata: Self.preambleMetadata(preamble, layout), to: &builder, at: location)
+            try Self.addSingleSample(id: id, metadata: Self.preambleMetadata(preamble, layout, metadataCells), to: &builder, at: location)
             mode = .singleSample
         case .eachColumn(let excluding):
             for reference in excluding { if let index = try? resolve(reference) { mapped.insert(index) } }
@@ -187,7 +191,7 @@ struct TableReadSession {
             if dataRows == 1, !sampleMetadataColumns.isEmpty {
                 var metadata = builder.sample(at: 0).metadata
                 for (column, key) in sampleMetadataColumns {
-                    if let value = Self.metadataValue(record.trimmed(column)) { metadata[key] = value }
+                    if let value = metadataValue(record.trimmed(column)) { metadata[key] = value }
                 }
                 builder.setMetadata(metadata, ofSample: 0)
             }
@@ -270,7 +274,7 @@ struct TableReadSession {
         var metadata: [String: MetadataValue] = [:]
         for (column, key) in sampleMetadataColumns {
             let cell = record.trimmed(column)
-            if !cell.isEmpty { metadata[key] = MetadataValue.inferred(from: cell) }
+            if !cell.isEmpty { metadata[key] = metadataCells.value(cell) }
         }
         do { return try builder.addSample(Sample(id: id, metadata: metadata)) } catch {
             let position = record.position(ofField: field)
@@ -282,7 +286,7 @@ struct TableReadSession {
         guard !sampleMetadataColumns.isEmpty else { return }
         let known = builder.sample(at: sample).metadata
         for (column, key) in sampleMetadataColumns where !variedMetadata.contains(key)
-            && known[key] != Self.metadataValue(record.trimmed(column)) {
+            && known[key] != metadataValue(record.trimmed(column)) {
             variedMetadata.insert(key)
             builder.addDiagnostic(Diagnostic(
                 .metadataVaries,
@@ -292,8 +296,8 @@ struct TableReadSession {
     }
 
     /// A metadata cell's value; an empty cell is no value.
-    private static func metadataValue(_ cell: String) -> MetadataValue? {
-        cell.isEmpty ? nil : MetadataValue.inferred(from: cell)
+    private func metadataValue(_ cell: String) -> MetadataValue? {
+        cell.isEmpty ? nil : metadataCells.value(cell)
     }
 
     private func cell(_ record: TableRecord, _ column: Int?) -> String? {
@@ -347,7 +351,7 @@ struct TableReadSession {
         }
         if lineage.isEmpty, let name { lineage = Lineage([LineageEntry(rank: rank ?? .unranked, name: name)]) ?? Lineage() }
         var metadata: [String: MetadataValue] = [:]
-        for (column, key) in taxonMetadataColumns { metadata[key] = MetadataValue.inferred(from: record.trimmed(column)) }
+        for (column, key) in taxonMetadataColumns { metadata[key] = metadataCells.value(record.trimmed(column)) }
         let taxonID = cell(record, taxonIDColumn).map(taxonID)
         let label = cell(record, labelColumn) ?? name ?? rawID ?? lineageText ?? id
         let index = try addTaxon(Taxon(id: id, label: label, lineage: lineage, taxonID: taxonID, metadata: metadata),
@@ -439,10 +443,11 @@ struct TableReadSession {
 
     // MARK: Single-sample helpers
 
-    private static func preambleMetadata(_ preamble: PreambleValues, _ layout: TableLayout) -> [String: MetadataValue] {
+    private static func preambleMetadata(_ preamble: PreambleValues, _ layout: TableLayout,
+                                         _ cells: MetadataCells) -> [String: MetadataValue] {
         var metadata: [String: MetadataValue] = [:]
         for (key, name) in layout.preamble?.metadata ?? [:] {
-            if let value = preamble.value(for: key) { metadata[name] = MetadataValue.inferred(from: value) }
+            if let value = preamble.value(for: key) { metadata[name] = cells.value(value) }
         }
         return metadata
     }

@@ -23,4 +23,13 @@ import Testing
                 == ["4|nicht klassifiziert"], "\(result.stdout)")
         #expect(!rows.contains { $0.count > 1 && $0[1] == "nicht klassifiziert" }, "\(result.stdout)")
     }
+
+    @Test func dayFirstDatesAndDecimalCommasInThePreambleAreTyped() throws {
+        let report = MHubRunner.packageRoot.appendingPathComponent("\(Self.cases)/valid-unclassified-line.csv")
+        let result = try MHubRunner.run(["convert", "--formats-dir", "examples/descriptors", report.path,
+                                         "--to", "mhub-json", "-o", "-"], in: MHubRunner.packageRoot)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(#""metadata":{"collection-date":{"date":"2024-03-01"},"dna-yield":3.5,"#),
+                "\(result.stdout)")
+    }
 }

@@ -2,6 +2,7 @@ import FormatDescriptors
 import FormatKit
 import Foundation
 import ProfileModel
+import TabularKit
 import Testing
 
 /// Descriptor keys that change how rows and values are read (issue 15, point 9).
@@ -70,5 +71,68 @@ import Testing
     @Test func anEmptyUnclassifiedListIsADescriptorProblem() throws {
         let yaml = Self.germanLab.replacingOccurrences(of: "[nicht klassifiziert, non classé, \"-\"]", with: "[]")
         #expect(throws: DescriptorError.self) { try Self.format(yaml) }
+    }
+}
+
+/// Metadata dates in day-first and other layouts, and preamble numbers in the dialect's decimal mark.
+@Suite struct DescriptorMetadataTypingTests {
+    static func preambleLab(dates: String?) -> String {
+        """
+        descriptor: 1
+        id: preamble-lab
+        name: Preamble lab
+        dialect: {delimiter: semicolon, decimal: comma}
+        header: {find: [Taxon, Anteil]}
+        preamble:
+          metadata: {Datum: collected, Eingang: received, DNA: dna, Charge: batch}
+        sample: {preamble: Probe}
+        columns: {taxon_name: Taxon, abundance: Anteil}
+        \(dates.map { "dates: \($0)\n" } ?? "")unit: percent
+
+        """
+    }
+
+    static func metadata(dates: String?, datum: String, eingang: String = "2024-03-04") throws -> [String: MetadataValue] {
+        let report = "Probe: P1\nDatum: \(datum)\nEingang: \(eingang)\nDNA: 3,5\nCharge: 12\n\nTaxon;Anteil\nBacteroides;100\n"
+        let format = try DescriptorLanguageTests.format(preambleLab(dates: dates))
+        return try TableTestSupport.read(report, name: "p.csv", with: format).samples[0].metadata
+    }
+
+    @Test func dottedDayFirstDatesAreDatesByDefault() throws {
+        let metadata = try Self.metadata(dates: nil, datum: "01.03.2024")
+        #expect(metadata["collected"] == .date("2024-03-01"))
+        #expect(metadata["received"] == .date("2024-03-04"))
+    }
+
+    @Test func aDeclaredLayoutReadsSlashedDates() throws {
+        #expect(try Self.metadata(dates: "DD/MM/YYYY", datum: "13/03/2024")["collected"] == .date("2024-03-13"))
+        #expect(try Self.metadata(dates: "[MM/DD/YYYY]", datum: "3/13/2024")["collected"] == .date("2024-03-13"))
+        // Without the declaration a slashed date is ambiguous and stays text.
+        #expect(try Self.metadata(dates: nil, datum: "13/03/2024")["collected"] == .string("13/03/2024"))
+    }
+
+    @Test func impossibleDaysStayText() throws {
+        #expect(try Self.metadata(dates: nil, datum: "30.02.2024")["collected"] == .string("30.02.2024"))
+        #expect(try Self.metadata(dates: nil, datum: "29.02.2024")["collected"] == .date("2024-02-29"))
+        #expect(try Self.metadata(dates: nil, datum: "29.02.2023")["collected"] == .string("29.02.2023"))
+    }
+
+    @Test func preambleNumbersUseTheDecimalComma() throws {
+        let metadata = try Self.metadata(dates: nil, datum: "01.03.2024")
+        #expect(metadata["dna"] == .number(3.5))
+        #expect(metadata["batch"] == .integer(12))
+    }
+
+    @Test func anUnknownDateLayoutIsADescriptorProblem() throws {
+        #expect(throws: DescriptorError.self) { try DescriptorLanguageTests.format(Self.preambleLab(dates: "DD MM YY")) }
+    }
+
+    @Test func dateLayoutsCheckTheirShape() {
+        let dotted = DateLayout.defaults[0]
+        #expect(dotted.isoDate("1.3.2024") == "2024-03-01")
+        #expect(dotted.isoDate("01.03.24") == nil)
+        #expect(dotted.isoDate("01.13.2024") == nil)
+        #expect(dotted.isoDate("3.5") == nil)
+        #expect(DateLayout.named["YYYY/MM/DD"]?.isoDate("2024/03/01") == "2024-03-01")
     }
 }
