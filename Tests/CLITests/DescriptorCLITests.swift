@@ -32,4 +32,15 @@ import Testing
         #expect(result.stdout.contains(#""metadata":{"collection-date":{"date":"2024-03-01"},"dna-yield":3.5,"#),
                 "\(result.stdout)")
     }
+
+    @Test func aBOMLessUTF16ReportIsDetectedByItsDeclaredEncoding() throws {
+        let report = "examples/descriptors/cases/example-lab-utf16/valid-bomless.txt"
+        let detected = try MHubRunner.run(["detect", "--formats-dir", "examples/descriptors", report], in: MHubRunner.packageRoot)
+        #expect(detected.status == 0, "\(detected.stderr)")
+        #expect(detected.stdout.split(separator: "\n").dropFirst().first?.hasPrefix("example-lab-utf16 ") == true, "\(detected.stdout)")
+        let converted = try MHubRunner.run(["convert", "--formats-dir", "examples/descriptors", report, "--to", "long-tsv",
+                                            "-o", "-", "--quiet"], in: MHubRunner.packageRoot)
+        #expect(converted.status == 0, "\(converted.stderr)")
+        #expect(converted.stdout.contains("EL-7\tunclassified\t150\t"), "\(converted.stdout)")
+    }
 }

@@ -136,3 +136,46 @@ import Testing
         #expect(DateLayout.named["YYYY/MM/DD"]?.isoDate("2024/03/01") == "2024-03-01")
     }
 }
+
+/// Detection reads a report in the encoding its descriptor declares (issue 15, point 9).
+@Suite struct DescriptorEncodingDetectionTests {
+    static let yaml = """
+    descriptor: 1
+    id: utf16-lab
+    name: UTF-16 lab
+    dialect: {delimiter: tab, encoding: utf-16le}
+    sample: {file_name: true}
+    columns: {taxon_name: Taxon, abundance: Reads}
+    detect:
+      line_matches: {pattern: '^Lab export', within_lines: 1}
+      header: [Taxon, Reads]
+
+    """
+    static let report = Array("Lab export\nTaxon\tReads\nBacteroides\t12\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+
+    @Test func aBOMLessUTF16ReportIsRecognisedAndRead() throws {
+        let format = try DescriptorLanguageTests.format(Self.yaml)
+        let input = try ImportInput.bytes(Self.report, name: "s1.txt")
+        guard case .match(let confidence, _, _) = format.detect(try input.prefix()) else {
+            Issue.record("the declared encoding was not used for detection")
+            return
+        }
+        #expect(confidence > 0.9)
+        let table = try format.read(input, options: ImportOptions())
+        #expect(table.taxa.map(\.id) == ["Bacteroides"])
+        #expect(table.value(sample: 0, taxon: 0) == 12)
+    }
+
+    @Test func withoutTheDeclarationTheBytesDoNotMatch() throws {
+        let format = try DescriptorLanguageTests.format(Self.yaml.replacingOccurrences(of: ", encoding: utf-16le", with: ""))
+        #expect(format.detect(try ImportInput.bytes(Self.report, name: "s1.txt").prefix()) == .noMatch)
+    }
+
+    @Test func aDecodedPrefixKeepsTheRawBytes() throws {
+        let prefix = try ImportInput.bytes(Self.report, name: "s1.txt").prefix()
+        let decoded = prefix.decoded(as: .utf16LE)
+        #expect(decoded.lines.map(String.init) == ["Lab export", "Taxon\tReads", "Bacteroides\t12"])
+        #expect(decoded.bytes == prefix.bytes)
+        #expect(decoded.isComplete)
+    }
+}
