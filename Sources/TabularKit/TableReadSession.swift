@@ -375,6 +375,8 @@ struct TableReadSession {
 
     // MARK: Finishing
 
+    /// The table read, with the warnings of ``AbundancePlausibility`` that every table and
+    /// document this engine reads gets.
     mutating func finish(windows1252Line: Int?, taxonomy: TaxonomyCompanion?) throws(ImportError) -> ProfileTable {
         switch mode {
         case .long, .singleSample:
@@ -415,7 +417,10 @@ struct TableReadSession {
                 taxon: pair.inner))
         }
         builder.provenance.source[.dialect] = dialect.description
-        do { return try builder.build() } catch { throw ImportError(error, at: input.location()) }
+        var table: ProfileTable
+        do { table = try builder.build() } catch { throw ImportError(error, at: input.location()) }
+        table.diagnostics += AbundancePlausibility.diagnostics(for: table)
+        return table
     }
 
     /// Two rows named by their lineage (`k__Bacteria|p__Firmicutes`) that nest, if any: the

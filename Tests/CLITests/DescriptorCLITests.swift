@@ -43,4 +43,29 @@ import Testing
         #expect(converted.status == 0, "\(converted.stderr)")
         #expect(converted.stdout.contains("EL-7\tunclassified\t150\t"), "\(converted.stdout)")
     }
+
+    @Test func percentagesFarOver100AreAWarningAndStrictFailsThem() throws {
+        let folder = try MHubRunner.scratchDirectory()
+        try """
+        descriptor: 1
+        id: leaf-lab
+        name: Leaf lab
+        sample: {file_name: true}
+        columns: {taxon_name: Organism, abundance: Pct}
+        unit: percent
+        structure: leaves
+        detect: {header: [Organism, Pct]}
+
+        """.write(to: folder.appendingPathComponent("leaf-lab.yaml"), atomically: true, encoding: .utf8)
+        try "Organism,Pct\nBacteroides,80\nPrevotella,90\nRuminococcus,70\n"
+            .write(to: folder.appendingPathComponent("s1.csv"), atomically: true, encoding: .utf8)
+        let lenient = try MHubRunner.run(["convert", "--formats-dir", ".", "s1.csv", "-o", "s1.profile.json"], in: folder)
+        #expect(lenient.status == 0, "\(lenient.stderr)")
+        #expect(lenient.stderr.contains("warning: abundance.sum-over-whole: 1 of 1 sample(s) sum to more than 100 percent (largest 240)"),
+                "\(lenient.stderr)")
+        let strict = try MHubRunner.run(["convert", "--strict", "--formats-dir", ".", "s1.csv", "-o", "strict.profile.json"], in: folder)
+        #expect(strict.status == 1, "\(strict.stderr)")
+        #expect(strict.stderr.contains("abundance.sum-over-whole"), "\(strict.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("strict.profile.json").path))
+    }
 }

@@ -179,3 +179,41 @@ import Testing
         #expect(decoded.isComplete)
     }
 }
+
+/// Percentages that cannot be right, read through a descriptor, are flagged (issue 15, point 9).
+@Suite struct DescriptorPlausibilityTests {
+    @Test func aLeafTableFarOver100PercentIsFlagged() throws {
+        let format = try DescriptorLanguageTests.format("""
+        descriptor: 1
+        id: leaf-lab
+        name: Leaf lab
+        sample: {file_name: true}
+        columns: {taxon_name: Organism, abundance: Pct}
+        unit: percent
+        structure: leaves
+
+        """)
+        let table = try TableTestSupport.read("Organism,Pct\nBacteroides,80\nPrevotella,90\nRuminococcus,70\n",
+                                              name: "s1.csv", with: format)
+        #expect(table.diagnostics.map(\.code) == [DiagnosticCode.sumOverWhole.rawValue])
+        let plausible = try TableTestSupport.read("Organism,Pct\nBacteroides,80\nPrevotella,20\n", name: "s1.csv", with: format)
+        #expect(!plausible.diagnostics.contains { $0.code == DiagnosticCode.sumOverWhole.rawValue })
+    }
+
+    @Test func aDocumentFarOver100PercentIsFlaggedToo() throws {
+        let format = try DescriptorLanguageTests.format("""
+        descriptor: 1
+        id: json-lab
+        name: JSON lab
+        document: {syntax: json, records: taxa}
+        sample: {path: id}
+        columns: {taxon_name: name, abundance: pct}
+        unit: percent
+        structure: leaves
+
+        """)
+        let json = #"{"id": "S1", "taxa": [{"name": "Bacteroides", "pct": 80}, {"name": "Prevotella", "pct": 95}]}"#
+        let table = try TableTestSupport.read(json, name: "s1.json", with: format)
+        #expect(table.diagnostics.map(\.code) == [DiagnosticCode.sumOverWhole.rawValue])
+    }
+}
