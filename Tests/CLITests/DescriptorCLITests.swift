@@ -68,4 +68,23 @@ import Testing
         #expect(strict.stderr.contains("abundance.sum-over-whole"), "\(strict.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("strict.profile.json").path))
     }
+
+    @Test func aUTF16DescriptorCasePassesItsMutationsAndRecordingSkipsThem() throws {
+        let arguments = ["conformance", "--descriptor", "examples/descriptors/example-lab-utf16-v1.yaml",
+                         "--cases", "examples/descriptors/cases/example-lab-utf16"]
+        let checked = try MHubRunner.run(arguments, in: MHubRunner.packageRoot)
+        #expect(checked.status == 0, "\(checked.stdout)\(checked.stderr)")
+        #expect(checked.stdout.contains("pass       pass"), "\(checked.stdout)")
+
+        // Recording into a copy of the cases: the mutations column must say skip, not pass.
+        let copy = try MHubRunner.scratchDirectory().appendingPathComponent("cases")
+        try FileManager.default.copyItem(at: MHubRunner.packageRoot.appendingPathComponent(arguments[4]), to: copy)
+        let recording = try MHubRunner.run(Array(arguments[0...2]) + ["--cases", copy.path], in: MHubRunner.packageRoot,
+                                           environment: ["MHUB_RECORD": "1"])
+        #expect(recording.status == 1, "\(recording.stdout)\(recording.stderr)")
+        let row = recording.stdout.split(separator: "\n").first { $0.hasPrefix("example-lab-utf16 ") }
+        let cells = row?.split(separator: " ").map(String.init) ?? []
+        #expect(cells == ["example-lab-utf16", "descriptor", "pass", "FAIL", "pass", "skip", "skip", "skip", "pass"],
+                "\(recording.stdout)")
+    }
 }
