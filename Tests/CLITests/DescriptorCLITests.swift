@@ -87,4 +87,24 @@ import Testing
         #expect(cells == ["example-lab-utf16", "descriptor", "pass", "FAIL", "pass", "skip", "skip", "skip", "pass"],
                 "\(recording.stdout)")
     }
+
+    @Test func anEmptyHeaderListKeepsTheDefaults() throws {
+        let folder = try MHubRunner.scratchDirectory()
+        try """
+        descriptor: 1
+        id: empty-header-lab
+        name: Empty header lab
+        header: []
+        sample: {file_name: true}
+        columns: {taxon_name: Organism, abundance: Reads}
+        unit: counts
+
+        """.write(to: folder.appendingPathComponent("lab.yaml"), atomically: true, encoding: .utf8)
+        try "Organism,Reads\nBacteroides,120\nPrevotella,30\n".write(to: folder.appendingPathComponent("p7.csv"),
+                                                                      atomically: true, encoding: .utf8)
+        let result = try MHubRunner.run(["convert", "--formats-dir", ".", "--from", "empty-header-lab", "p7.csv",
+                                         "--to", "long-tsv", "-o", "-", "--quiet"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("p7\tBacteroides\t120"), "\(result.stdout)")
+    }
 }
