@@ -18,9 +18,6 @@ struct KrakenReportReader {
     /// The id of the plugin reading, for option errors.
     let formatID: String
 
-    /// The feature id of the unclassified-reads row.
-    static let unclassifiedID = "unclassified"
-
     func read() throws(ImportError) -> ProfileTable {
         let system = try TaxonomySystemOption.read(options, format: formatID, input: input)
         var provenance = Provenance(source: [.taxonomySystem: system, .pipeline: pipeline])
@@ -65,8 +62,7 @@ struct KrakenReportReader {
             let at = input.location(line: line)
             let taxon: Taxon
             if row.isUnclassified {
-                taxon = Taxon(id: Self.unclassifiedID, label: row.name,
-                              lineage: Lineage([LineageEntry(rank: .unranked, name: row.name)]) ?? Lineage())
+                taxon = Taxon.unclassified(label: row.name)
             } else {
                 guard row.depth <= ancestors.count else {
                     throw .syntax(at, reason: "the name is indented \(row.depth) levels, deeper than the row above allows (\(ancestors.count))")

@@ -11,9 +11,6 @@ struct TaxIDCountTable {
     private var counts: [String: Double] = [:]
     private var order: [String] = []
 
-    /// The feature id of the unclassified-reads row.
-    static let unclassifiedID = "unclassified"
-
     mutating func add(_ count: Double, taxID: String) {
         if counts[taxID] == nil { order.append(taxID) }
         counts[taxID, default: 0] += count
@@ -30,8 +27,7 @@ struct TaxIDCountTable {
             try builder.addSample(Sample(id: input.singleSampleID(options)))
             for taxID in order {
                 let taxon = taxID == "0"
-                    ? Taxon(id: Self.unclassifiedID, label: "unclassified",
-                            lineage: Lineage([LineageEntry(rank: .unranked, name: "unclassified")]) ?? Lineage())
+                    ? Taxon.unclassified()
                     : Taxon(id: taxID, label: taxID, taxonID: TaxonID(system: system, value: taxID))
                 try builder.setValue(counts[taxID] ?? 0, sample: 0, taxon: try builder.addTaxon(taxon))
             }

@@ -27,7 +27,7 @@ public struct Descriptor: Sendable, Hashable {
                           specURL: specURL, canImport: true, canExport: false,
                           companions: [TaxonomyCompanion.description],
                           importOptions: layout.structure == nil ? [TableImportOptions.structure] : [],
-                          kind: .descriptor)
+                          textEncoding: layout.encoding, kind: .descriptor)
     }
 }
 

@@ -20,10 +20,12 @@ public struct DescriptorFormat: ProfileImporter {
 
     /// Every rule the descriptor gives must hold. Confidence: 0.7, plus 0.15 for each content
     /// rule (header cells, line pattern), plus 0.02 for a matching file name; a file-name rule
-    /// alone gives 0.5.
-    public func detect(_ prefix: InputPrefix) -> Detection {
+    /// alone gives 0.5. The rules look at the text in the descriptor's declared encoding, as
+    /// reading does.
+    public func detect(_ input: InputPrefix) -> Detection {
         let rules = descriptor.detection
         guard rules.hasRules else { return .noMatch }
+        let prefix = descriptor.layout.encoding.map { input.decoded(as: $0) } ?? input
         var reasons: [String] = []
         var contentRules = 0
         if let glob = rules.fileNamePattern {

@@ -9,9 +9,20 @@ public enum DescriptorLoader {
     /// The language versions this hub reads (`descriptor: 1`).
     public static let languageVersions = 1...1
 
-    static let topLevelKeys = ["descriptor", "id", "name", "summary", "tool", "versions", "extensions", "spec_url",
-                               "dialect", "header", "preamble", "document", "sample", "columns", "unit", "structure",
-                               "taxonomy", "detect"]
+    /// The keys each section accepts (`""` is the top level); `Formats/README.md` documents every one.
+    static let sectionKeys: [String: [String]] = [
+        "": ["descriptor", "id", "name", "summary", "tool", "versions", "extensions", "spec_url", "dialect", "header",
+             "preamble", "document", "sample", "columns", "unclassified", "dates", "unit", "structure", "taxonomy", "detect"],
+        "dialect": ["delimiter", "decimal", "quote", "encoding", "comment", "missing", "short_rows"],
+        "header": ["skip_lines", "find", "none"],
+        "preamble": ["separator", "metadata"],
+        "sample": ["column", "file_name", "preamble", "each_column", "path"],
+        "columns": ["feature_id", "taxon_name", "rank", "lineage", "taxon_id", "parent_id", "taxon_id_path", "label",
+                    "abundance", "sample_metadata", "taxon_metadata"],
+        "detect": ["file_name", "header", "line_matches"],
+        "document": ["syntax", "records", "metadata"],
+    ]
+    private static func keys(_ section: String) -> [String] { sectionKeys[section] ?? [] }
 
     /// Parses one descriptor. `file` names it in problems; `origin` is recorded in the descriptor.
     public static func load(_ bytes: [UInt8], file: String, origin: String? = nil) throws(DescriptorError) -> Descriptor {
@@ -28,7 +39,7 @@ public enum DescriptorLoader {
     }
 
     private static func parse(_ root: YAMLNode, reader: inout DescriptorSchemaReader, origin: String) -> Descriptor? {
-        guard let top = reader.mapping(root, path: "", allowed: topLevelKeys) else { return nil }
+        guard let top = reader.mapping(root, path: "", allowed: keys("")) else { return nil }
         func required(_ key: String) -> YAMLNode? {
             if let node = top[key] { return node }
             reader.problem(at: root, "required key '\(key)' is missing")
@@ -58,6 +69,11 @@ public enum DescriptorLoader {
         let sampleNode = required("sample")
         if let sampleNode { readSample(sampleNode, into: &layout, isDocument: document != nil, reader: &reader) }
         if let columns = required("columns") { readColumns(columns, into: &layout, reader: &reader) }
+        if let unclassified = top["unclassified"], let values = reader.textList(unclassified, path: "unclassified") {
+            if values.isEmpty { reader.problem(at: unclassified, "unclassified must name at least one value") }
+            layout.unclassifiedValues = values
+        }
+        if let dates = top["dates"] { readDates(dates, into: &layout, reader: &reader) }
         if let unit = top["unit"] {
             switch reader.choice(unit, path: "unit", options: ["auto", "counts", "relative", "percent", "cpm"]) {
             case "auto"?, nil: layout.unit = nil
@@ -91,9 +107,7 @@ public enum DescriptorLoader {
     // MARK: Sections
 
     private static func readDialect(_ node: YAMLNode, into layout: inout TableLayout, reader: inout DescriptorSchemaReader) {
-        guard let entries = reader.mapping(node, path: "dialect",
-                                           allowed: ["delimiter", "decimal", "quote", "encoding", "comment", "missing",
-                                                     "short_rows"]) else { return }
+        guard let entries = reader.mapping(node, path: "dialect", allowed: keys("dialect")) else { return }
         if let delimiter = entries["delimiter"],
            let value = reader.choice(delimiter, path: "dialect.delimiter", options: ["auto", "tab", "comma", "semicolon", "pipe"]) {
             layout.dialect.delimiter = TableDialect.delimiter(named: value)
@@ -125,9 +139,29 @@ public enum DescriptorLoader {
         }
     }
 
+    /// The `dates` key: the layouts, by name, that metadata dates besides ISO ones are written in.
+    private static func readDates(_ node: YAMLNode, into layout: inout TableLayout, reader: inout DescriptorSchemaReader) {
+        guard let names = reader.textList(node, path: "dates") else { return }
+        var layouts: [DateLayout] = []
+        for name in names {
+            if let known = DateLayout.named[name.uppercased()] {
+                layouts.append(known)
+            } else {
+                reader.problem(at: node, "dates: '\(name)' is not a date layout (\(DateLayout.named.keys.sorted().joined(separator: ", ")))")
+            }
+        }
+        layout.dateLayouts = layouts
+    }
+
     private static func readHeader(_ node: YAMLNode, into layout: inout TableLayout,
                                    reader: inout DescriptorSchemaReader) -> [String] {
-        guard let entries = reader.mapping(node, path: "header", allowed: ["skip_lines", "find", "none"]) else { return [] }
+        // A list is short for `find`; an empty one keeps every default, as an empty mapping does.
+        if let items = node.items {
+            guard !items.isEmpty, let cells = reader.textList(node, path: "header") else { return [] }
+            layout.header = .containing(cells)
+            return cells
+        }
+        guard let entries = reader.mapping(node, path: "header", allowed: keys("header")) else { return [] }
         if let skip = entries["skip_lines"], let count = reader.integer(skip, path: "header.skip_lines", range: 0...10_000) {
             layout.skipLines = count
         }
@@ -149,7 +183,7 @@ public enum DescriptorLoader {
     }
 
     private static func readPreamble(_ node: YAMLNode, into layout: inout TableLayout, reader: inout DescriptorSchemaReader) {
-        guard let entries = reader.mapping(node, path: "preamble", allowed: ["separator", "metadata"]) else { return }
+        guard let entries = reader.mapping(node, path: "preamble", allowed: keys("preamble")) else { return }
         var preamble = TableLayout.Preamble()
         if let separator = entries["separator"], let value = reader.text(separator, path: "preamble.separator") {
             preamble.separator = value
@@ -162,7 +196,7 @@ public enum DescriptorLoader {
 
     private static func readSample(_ node: YAMLNode, into layout: inout TableLayout, isDocument: Bool,
                                    reader: inout DescriptorSchemaReader) {
-        let sources = isDocument ? ["column", "file_name", "path"] : ["column", "file_name", "preamble", "each_column"]
+        let sources = keys("sample").filter { isDocument ? !["preamble", "each_column"].contains($0) : $0 != "path" }
         guard let entries = reader.mapping(node, path: "sample", allowed: sources) else { return }
         let given = sources.filter { entries[$0] != nil }
         guard given.count == 1, let source = given.first, let value = entries[source] else {
@@ -197,9 +231,7 @@ public enum DescriptorLoader {
     }
 
     private static func readColumns(_ node: YAMLNode, into layout: inout TableLayout, reader: inout DescriptorSchemaReader) {
-        let roles = ["feature_id", "taxon_name", "rank", "lineage", "taxon_id", "parent_id", "taxon_id_path", "label",
-                     "abundance", "sample_metadata", "taxon_metadata"]
-        guard let entries = reader.mapping(node, path: "columns", allowed: roles) else { return }
+        guard let entries = reader.mapping(node, path: "columns", allowed: keys("columns")) else { return }
         func column(_ key: String) -> TableLayout.ColumnRef? {
             entries[key].flatMap { reader.column($0, path: "columns.\(key)") }
         }
@@ -224,7 +256,7 @@ public enum DescriptorLoader {
 
     private static func readDetection(_ node: YAMLNode, into detection: inout DescriptorDetection,
                                       reader: inout DescriptorSchemaReader) {
-        guard let entries = reader.mapping(node, path: "detect", allowed: ["file_name", "header", "line_matches"]) else { return }
+        guard let entries = reader.mapping(node, path: "detect", allowed: keys("detect")) else { return }
         if let glob = entries["file_name"] { detection.fileNamePattern = reader.text(glob, path: "detect.file_name") }
         if let header = entries["header"], let cells = reader.textList(header, path: "detect.header") {
             detection.headerCells = cells
@@ -249,7 +281,7 @@ public enum DescriptorLoader {
         for key in ["dialect", "header", "preamble"] {
             if let other = top[key] { reader.problem(at: other, "\(key) does not apply to a document descriptor (document: is given)") }
         }
-        guard let entries = reader.mapping(node, path: "document", allowed: ["syntax", "records", "metadata"]) else { return nil }
+        guard let entries = reader.mapping(node, path: "document", allowed: keys("document")) else { return nil }
         let syntax = entries["syntax"].flatMap {
             reader.choice($0, path: "document.syntax", options: DocumentLayout.Syntax.allCases.map(\.rawValue))
         }.flatMap(DocumentLayout.Syntax.init(rawValue:))

@@ -53,6 +53,10 @@ public struct FormatDescription: Sendable, Hashable, Codable {
     public var exportOptions: [PluginOption]
     /// Whether the format is binary (never text-decoded).
     public var isBinary: Bool
+    /// The text encoding the importer reads an input without a byte order mark in, when it is
+    /// not UTF-8 (a descriptor's declared `utf-16le`); the conformance kit's text mutations
+    /// edit a case in it.
+    public var textEncoding: TextEncoding?
     /// Whether the format carries the whole model (the hub's own formats). For every other format
     /// the export session declares the model's version 2 fields the table uses (per-sample sources,
     /// taxon origins, per-level ids, taxonomy releases) as losses, and `merge` writes per-sample
@@ -65,7 +69,7 @@ public struct FormatDescription: Sendable, Hashable, Codable {
                 mediaType: String? = nil, specURL: String? = nil, canImport: Bool, canExport: Bool,
                 exportLosses: [String] = [], companions: [CompanionDescription] = [],
                 importOptions: [PluginOption] = [], exportOptions: [PluginOption] = [], isBinary: Bool = false,
-                isLossless: Bool = false, kind: PluginKind = .compiled) {
+                textEncoding: TextEncoding? = nil, isLossless: Bool = false, kind: PluginKind = .compiled) {
         self.id = id
         self.name = name
         self.summary = summary
@@ -80,6 +84,7 @@ public struct FormatDescription: Sendable, Hashable, Codable {
         self.importOptions = importOptions
         self.exportOptions = exportOptions
         self.isBinary = isBinary
+        self.textEncoding = textEncoding
         self.isLossless = isLossless
         self.kind = kind
     }

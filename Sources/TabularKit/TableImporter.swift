@@ -40,8 +40,6 @@ public struct TableImporter: Sendable {
         let companion = try input.companions[TaxonomyCompanion.role].map { companion throws(ImportError) in
             try TaxonomyCompanion.read(companion)
         }
-        var table = try session.finish(windows1252Line: records.firstWindows1252Line, taxonomy: companion)
-        table.diagnostics += AbundancePlausibility.diagnostics(for: table)
-        return table
+        return try session.finish(windows1252Line: records.firstWindows1252Line, taxonomy: companion)
     }
 }

@@ -117,6 +117,11 @@ public struct TableLayout: Sendable, Hashable {
     public var padsShortRows: Bool
     /// Cells read as "no value".
     public var missingTokens: Set<String>
+    /// Values of the taxon cell (the name, else the lineage, else the feature id; compared
+    /// case-insensitively) that make a row the table's unclassified mass (``Taxon/unclassified(label:)``).
+    public var unclassifiedValues: [String]
+    /// How metadata dates other than ISO ones are written (day-first `DD.MM.YYYY` unless told).
+    public var dateLayouts: [DateLayout]
     public var preamble: Preamble?
     public var samples: SampleSource
     public var columns: Columns
@@ -133,7 +138,8 @@ public struct TableLayout: Sendable, Hashable {
 
     public init(dialect: DialectSettings = DialectSettings(), encoding: TextEncoding? = nil, skipLines: Int = 0,
                 header: HeaderRule = .sniffed, commentPrefix: String? = nil, padsShortRows: Bool = false,
-                missingTokens: Set<String> = NumberCells.defaultMissingTokens, preamble: Preamble? = nil,
+                missingTokens: Set<String> = NumberCells.defaultMissingTokens, unclassifiedValues: [String] = [],
+                dateLayouts: [DateLayout] = DateLayout.defaults, preamble: Preamble? = nil,
                 samples: SampleSource, columns: Columns = Columns(), unit: AbundanceUnit? = nil,
                 structure: ProfileStructure? = nil, taxonomySystem: String? = nil,
                 parsesLineageFromFeatureID: Bool = false, provenance: [String: String] = [:]) {
@@ -144,6 +150,8 @@ public struct TableLayout: Sendable, Hashable {
         self.commentPrefix = commentPrefix
         self.padsShortRows = padsShortRows
         self.missingTokens = missingTokens
+        self.unclassifiedValues = unclassifiedValues
+        self.dateLayouts = dateLayouts
         self.preamble = preamble
         self.samples = samples
         self.columns = columns

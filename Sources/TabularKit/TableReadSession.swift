@@ -33,6 +33,11 @@ struct TableReadSession {
     let parentColumn: Int?, pathColumn: Int?, labelColumn: Int?, abundanceColumn: Int?
     var sampleMetadataColumns: [(field: Int, key: String)]
     let taxonMetadataColumns: [(field: Int, key: String)]
+    /// The taxon cell compared with the layout's unclassified values, and those values lower-cased.
+    let unclassifiedColumn: Int?
+    let unclassifiedValues: Set<String>
+    /// How the table writes metadata dates and numbers.
+    let metadataCells: MetadataCells
 
     init(layout: TableLayout, input: ImportInput, options: ImportOptions, dialect: TableDialect,
          header: TableRecord, preamble: PreambleValues) throws(ImportError) {
@@ -43,6 +48,8 @@ struct TableReadSession {
         self.headerLine = header.line
         self.headerCount = header.count
         self.commentPrefix = layout.commentPrefix.map { Array($0.utf8) }
+        let metadataCells = MetadataCells(dateLayouts: layout.dateLayouts, decimalMark: dialect.decimalMark)
+        self.metadataCells = metadataCells
         let cells = (0..<header.count).map { HeaderCells.normalized(header.string($0)) }
         let location = input.location(line: header.line)
 
@@ -87,6 +94,8 @@ struct TableReadSession {
         }
         sampleMetadataColumns = sampleMetadata
         taxonMetadataColumns = taxonMetadata
+        unclassifiedValues = Set(layout.unclassifiedValues.map { TextCells.trim($0).lowercased() })
+        unclassifiedColumn = unclassifiedValues.isEmpty ? nil : nameColumn ?? lineageColumn ?? featureIDColumn
 
         let fileName = URL(fileURLWithPath: input.name).lastPathComponent
         builder = ProfileTableBuilder(unit: .counts, structure: layout.structure ?? .leaves,
@@ -112,14 +121,14 @@ struct TableReadSession {
             guard abundanceColumn != nil else { throw .missingField(location, field: "abundance column") }
             var id = options.sampleID ?? ""
             if id.isEmpty { id = try Self.sampleID(fromFileName: fileName, pattern: pattern, input: input) }
-            try Self.addSingleSample(id: id, metadata: Self.preambleMetadata(preamble, layout), to: &builder, at: location)
+            try Self.addSingleSample(id: id, metadata: Self.preambleMetadata(preamble, layout, metadataCells), to: &builder, at: location)
             mode = .singleSample
         case .preamble(let key):
             guard abundanceColumn != nil else { throw .missingField(location, field: "abundance column") }
             guard let id = options.sampleID ?? preamble.value(for: key), !id.isEmpty else {
                 throw .missingField(input.location(line: 1), field: "\(key) (the sample id line above the header)")
             }
-            try Self.addSingleSample(id: id, metadata: Self.preambleMetadata(preamble, layout), to: &builder, at: location)
+            try Self.addSingleSample(id: id, metadata: Self.preambleMetadata(preamble, layout, metadataCells), to: &builder, at: location)
             mode = .singleSample
         case .eachColumn(let excluding):
             for reference in excluding { if let index = try? resolve(reference) { mapped.insert(index) } }
@@ -182,7 +191,7 @@ struct TableReadSession {
             if dataRows == 1, !sampleMetadataColumns.isEmpty {
                 var metadata = builder.sample(at: 0).metadata
                 for (column, key) in sampleMetadataColumns {
-                    if let value = Self.metadataValue(record.trimmed(column)) { metadata[key] = value }
+                    if let value = metadataValue(record.trimmed(column)) { metadata[key] = value }
                 }
                 builder.setMetadata(metadata, ofSample: 0)
             }
@@ -265,7 +274,7 @@ struct TableReadSession {
         var metadata: [String: MetadataValue] = [:]
         for (column, key) in sampleMetadataColumns {
             let cell = record.trimmed(column)
-            if !cell.isEmpty { metadata[key] = MetadataValue.inferred(from: cell) }
+            if !cell.isEmpty { metadata[key] = metadataCells.value(cell) }
         }
         do { return try builder.addSample(Sample(id: id, metadata: metadata)) } catch {
             let position = record.position(ofField: field)
@@ -277,7 +286,7 @@ struct TableReadSession {
         guard !sampleMetadataColumns.isEmpty else { return }
         let known = builder.sample(at: sample).metadata
         for (column, key) in sampleMetadataColumns where !variedMetadata.contains(key)
-            && known[key] != Self.metadataValue(record.trimmed(column)) {
+            && known[key] != metadataValue(record.trimmed(column)) {
             variedMetadata.insert(key)
             builder.addDiagnostic(Diagnostic(
                 .metadataVaries,
@@ -287,8 +296,8 @@ struct TableReadSession {
     }
 
     /// A metadata cell's value; an empty cell is no value.
-    private static func metadataValue(_ cell: String) -> MetadataValue? {
-        cell.isEmpty ? nil : MetadataValue.inferred(from: cell)
+    private func metadataValue(_ cell: String) -> MetadataValue? {
+        cell.isEmpty ? nil : metadataCells.value(cell)
     }
 
     private func cell(_ record: TableRecord, _ column: Int?) -> String? {
@@ -297,8 +306,17 @@ struct TableReadSession {
         return text.isEmpty || layout.missingTokens.contains(text) ? nil : text
     }
 
-    /// The row's feature id: the id column, else `system:taxid`, else the name, else the lineage text.
+    /// The taxon cell as written when it is one of the layout's unclassified values.
+    private func unclassifiedLabel(_ record: TableRecord) -> String? {
+        guard let unclassifiedColumn else { return nil }
+        let text = record.trimmed(unclassifiedColumn)
+        return unclassifiedValues.contains(text.lowercased()) ? text : nil
+    }
+
+    /// The row's feature id: the unclassified mass's, else the id column, else `system:taxid`,
+    /// else the name, else the lineage text.
     private func featureID(of record: TableRecord) throws(ImportError) -> String {
+        if unclassifiedLabel(record) != nil { return Taxon.unclassifiedID }
         if let id = cell(record, featureIDColumn) { return id }
         if let taxid = cell(record, taxonIDColumn) { return taxonID(taxid).description }
         if let name = cell(record, nameColumn) { return name }
@@ -318,6 +336,7 @@ struct TableReadSession {
     }
 
     private mutating func newTaxon(_ record: TableRecord, id: String) throws(ImportError) -> Int {
+        if let label = unclassifiedLabel(record) { return try addTaxon(Taxon.unclassified(label: label), record: record) }
         let name = cell(record, nameColumn)
         let rank = cell(record, rankColumn).flatMap(RankCells.rank)
         let lineageText = cell(record, lineageColumn)
@@ -332,16 +351,11 @@ struct TableReadSession {
         }
         if lineage.isEmpty, let name { lineage = Lineage([LineageEntry(rank: rank ?? .unranked, name: name)]) ?? Lineage() }
         var metadata: [String: MetadataValue] = [:]
-        for (column, key) in taxonMetadataColumns { metadata[key] = MetadataValue.inferred(from: record.trimmed(column)) }
+        for (column, key) in taxonMetadataColumns { metadata[key] = metadataCells.value(record.trimmed(column)) }
         let taxonID = cell(record, taxonIDColumn).map(taxonID)
         let label = cell(record, labelColumn) ?? name ?? rawID ?? lineageText ?? id
-        let taxon = Taxon(id: id, label: label, lineage: lineage, taxonID: taxonID, metadata: metadata)
-        let index: Int
-        do { index = try builder.addTaxon(taxon) } catch {
-            let position = record.position(ofField: featureIDColumn ?? taxonIDColumn ?? nameColumn ?? lineageColumn ?? 0)
-            throw ImportError(error, at: input.location(line: position.line, column: position.column))
-        }
-        lastSampleOfTaxon.append(-1)
+        let index = try addTaxon(Taxon(id: id, label: label, lineage: lineage, taxonID: taxonID, metadata: metadata),
+                                 record: record)
         if let parent = cell(record, parentColumn) { parentKeys[index] = parent }
         if let path = cell(record, pathColumn) {
             paths[index] = path.split(separator: "|", omittingEmptySubsequences: true).map { TextCells.trim(String($0)) }
@@ -349,8 +363,20 @@ struct TableReadSession {
         return index
     }
 
+    private mutating func addTaxon(_ taxon: Taxon, record: TableRecord) throws(ImportError) -> Int {
+        let index: Int
+        do { index = try builder.addTaxon(taxon) } catch {
+            let position = record.position(ofField: featureIDColumn ?? taxonIDColumn ?? nameColumn ?? lineageColumn ?? 0)
+            throw ImportError(error, at: input.location(line: position.line, column: position.column))
+        }
+        lastSampleOfTaxon.append(-1)
+        return index
+    }
+
     // MARK: Finishing
 
+    /// The table read, with the warnings of ``AbundancePlausibility`` that every table and
+    /// document this engine reads gets.
     mutating func finish(windows1252Line: Int?, taxonomy: TaxonomyCompanion?) throws(ImportError) -> ProfileTable {
         // A header without a single data row is no table (300 random bytes can look like one).
         if dataRows == 0 { throw .emptyInput(input.location(line: headerLine)) }
@@ -387,7 +413,10 @@ struct TableReadSession {
                 taxon: pair.inner))
         }
         builder.provenance.source[.dialect] = dialect.description
-        do { return try builder.build() } catch { throw ImportError(error, at: input.location()) }
+        var table: ProfileTable
+        do { table = try builder.build() } catch { throw ImportError(error, at: input.location()) }
+        table.diagnostics += AbundancePlausibility.diagnostics(for: table)
+        return table
     }
 
     /// Two rows named by their lineage (`k__Bacteria|p__Firmicutes`) that nest, if any: the
@@ -415,10 +444,11 @@ struct TableReadSession {
 
     // MARK: Single-sample helpers
 
-    private static func preambleMetadata(_ preamble: PreambleValues, _ layout: TableLayout) -> [String: MetadataValue] {
+    private static func preambleMetadata(_ preamble: PreambleValues, _ layout: TableLayout,
+                                         _ cells: MetadataCells) -> [String: MetadataValue] {
         var metadata: [String: MetadataValue] = [:]
         for (key, name) in layout.preamble?.metadata ?? [:] {
-            if let value = preamble.value(for: key) { metadata[name] = MetadataValue.inferred(from: value) }
+            if let value = preamble.value(for: key) { metadata[name] = cells.value(value) }
         }
         return metadata
     }

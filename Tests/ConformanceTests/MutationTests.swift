@@ -29,4 +29,28 @@ import Testing
         #expect(Mutation.battery(forSize: 2, binary: false).map(\.name)
                 == ["crlf", "bom", "no-final-newline", "trailing-blank-lines", "gzip", "truncated@1"])
     }
+
+    /// `text` as UTF-16 code units in little-endian bytes, without a byte order mark.
+    static func utf16LE(_ text: String) -> [UInt8] { text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } }
+
+    @Test func textMutationsEditUTF16TextInUTF16() {
+        let text = Self.utf16LE("a\tb\n1\t2\n")
+        #expect(Mutation.crlf.apply(to: text, encoding: .utf16LE) == Self.utf16LE("a\tb\r\n1\t2\r\n"))
+        #expect(Mutation.byteOrderMark.apply(to: text, encoding: .utf16LE) == [0xFF, 0xFE] + text)
+        #expect(Mutation.noFinalNewline.apply(to: text, encoding: .utf16LE) == Self.utf16LE("a\tb\n1\t2"))
+        #expect(Mutation.trailingBlankLines.apply(to: text, encoding: .utf16LE) == Self.utf16LE("a\tb\n1\t2\n\n\n\n"))
+    }
+
+    @Test func aByteOrderMarkNamesTheEncodingOfTheEdits() {
+        let text = [0xFF, 0xFE] + Self.utf16LE("a\n")
+        #expect(Mutation.crlf.apply(to: text) == [0xFF, 0xFE] + Self.utf16LE("a\r\n"))
+        #expect(Mutation.byteOrderMark.apply(to: text) == nil)
+        let bigEndian: [UInt8] = [0xFE, 0xFF, 0x00, 0x61, 0x00, 0x0A]
+        #expect(Mutation.noFinalNewline.apply(to: bigEndian) == [0xFE, 0xFF, 0x00, 0x61])
+    }
+
+    @Test func windows1252HasNoByteOrderMarkToAdd() {
+        #expect(Mutation.byteOrderMark.apply(to: [0x41, 0xE9, 0x0A], encoding: .windows1252) == nil)
+        #expect(Mutation.crlf.apply(to: [0x41, 0xE9, 0x0A], encoding: .windows1252) == [0x41, 0xE9, 0x0D, 0x0A])
+    }
 }

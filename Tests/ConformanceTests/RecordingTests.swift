@@ -22,6 +22,16 @@ import Testing
         #expect(checking.passed, "\(checking.failures)")
     }
 
+    @Test func aRecordingRunReportsTheChecksItSkipsAsSkipped() throws {
+        let cases = try scratchCopy(of: fixtureCases("tiny-table"))
+        defer { try? FileManager.default.removeItem(at: cases) }
+        let recording = try runInProcess(TinyTableFormat(), cases: cases, record: true)
+        #expect(recording.verdict(of: .mutations) == .skipped)
+        #expect(!recording.items.contains { $0.check == .mutations && $0.verdict == .passed })
+        let checking = try runInProcess(TinyTableFormat(), cases: cases)
+        #expect(checking.verdict(of: .mutations) == .passed)
+    }
+
     @Test func withoutAGoldenTheImportCheckSaysHowToRecordOne() throws {
         let cases = try scratchCopy(of: fixtureCases("tiny-table"))
         defer { try? FileManager.default.removeItem(at: cases) }

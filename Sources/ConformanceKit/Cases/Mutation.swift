@@ -47,42 +47,49 @@ public enum Mutation: Sendable, Hashable {
     }
 
     /// The mutated bytes; `nil` when the mutation would not change this input (a BOM on a
-    /// file that has one, CRLF on a file that already uses it).
-    public func apply(to bytes: [UInt8]) -> [UInt8]? {
+    /// file that has one, CRLF on a file that already uses it). The text mutations edit the
+    /// decoded text and write it back in its encoding: a byte order mark's, else `encoding`
+    /// (the plugin's declared one), else UTF-8 (see ``MutationText``).
+    public func apply(to bytes: [UInt8], encoding: TextEncoding? = nil) -> [UInt8]? {
         let mutated: [UInt8]?
         switch self {
-        case .crlf:
-            mutated = Self.withCRLF(bytes)
-        case .byteOrderMark:
-            mutated = bytes.starts(with: Self.bom) ? nil : Self.bom + bytes
-        case .noFinalNewline:
-            var end = bytes.count
-            while end > 0, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
-            mutated = Array(bytes[..<end])
-        case .trailingBlankLines:
-            let newline: [UInt8] = bytes.contains(0x0D) ? [0x0D, 0x0A] : [0x0A]
-            let terminated = bytes.last == 0x0A || bytes.isEmpty ? bytes : bytes + newline
-            mutated = terminated + newline + newline + newline
         case .gzip:
             mutated = GzipCompression.compress(bytes)
         case .truncated(let offset):
             mutated = Array(bytes.prefix(offset))
+        case .crlf, .byteOrderMark, .noFinalNewline, .trailingBlankLines:
+            mutated = applyToText(MutationText(bytes, declared: encoding))
         }
         return mutated == bytes ? nil : mutated
     }
 
-    private static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-
-    /// Rewrites every `\n` not already preceded by `\r` as `\r\n`.
-    private static func withCRLF(_ bytes: [UInt8]) -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count + bytes.count / 16)
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if byte == 0x0A && previous != 0x0D { result.append(0x0D) }
-            result.append(byte)
-            previous = byte
+    private func applyToText(_ text: MutationText) -> [UInt8]? {
+        let (lineFeed, carriageReturn): (UInt16, UInt16) = (0x0A, 0x0D)
+        let units = text.units
+        switch self {
+        case .crlf:
+            var result: [UInt16] = []
+            result.reserveCapacity(units.count + units.count / 16)
+            var previous: UInt16 = 0
+            for unit in units {
+                if unit == lineFeed && previous != carriageReturn { result.append(carriageReturn) }
+                result.append(unit)
+                previous = unit
+            }
+            return text.encoded(bom: text.bom, units: result)
+        case .byteOrderMark:
+            guard text.bom.isEmpty, let bom = text.encodingBOM else { return nil }
+            return text.encoded(bom: bom, units: units)
+        case .noFinalNewline:
+            var end = units.count
+            while end > 0, units[end - 1] == lineFeed || units[end - 1] == carriageReturn { end -= 1 }
+            return text.encoded(bom: text.bom, units: Array(units[..<end]))
+        case .trailingBlankLines:
+            let newline: [UInt16] = units.contains(carriageReturn) ? [carriageReturn, lineFeed] : [lineFeed]
+            let terminated = units.last == lineFeed || units.isEmpty ? units : units + newline
+            return text.encoded(bom: text.bom, units: terminated + newline + newline + newline)
+        case .gzip, .truncated:
+            return nil
         }
-        return result
     }
 }

@@ -155,3 +155,25 @@ private final class DerivedValues: @unchecked Sendable {
         return value
     }
 }
+
+extension InputPrefix {
+    /// This prefix's raw ``bytes`` decoded as `encoding`: what a reader that forces that encoding
+    /// sees (a descriptor that declares `utf-16le` for reports written without a BOM). Worked out
+    /// once per encoding and shared by every detector that asks.
+    public func decoded(as encoding: TextEncoding) -> InputPrefix {
+        derived(DecodingKey(encoding: encoding)) {
+            let stream = TextDecodingStream(source: MemoryByteStream(bytes), displayName: fileName, forced: encoding)
+            var sample: [UInt8] = []
+            // Bytes that do not decode end the sample, as they do for the input's own prefix.
+            while let chunk = try? stream.read(maxCount: Limits.standard.bytes), !chunk.isEmpty { sample += chunk }
+            return InputPrefix(fileName: fileName, bytes: bytes, sample: sample, textLength: sample.count,
+                               isComplete: isComplete && bytes.count < Limits.standard.bytes,
+                               maxLines: Limits.standard.lines)
+        }
+    }
+}
+
+/// The key of a prefix decoded as another encoding.
+private struct DecodingKey: Hashable, Sendable {
+    let encoding: TextEncoding
+}
