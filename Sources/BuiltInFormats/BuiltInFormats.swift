@@ -29,7 +29,7 @@ public enum BuiltInFormats {
         // Plugins/MetaPhlAnFormats
         MetaPhlAnProfileFormat(), MetaPhlAnMergedTableFormat(),
         // Plugins/ShotgunFormats
-        MOTUsProfileFormat(), CAMIProfileFormat(), DIAMONDTaxonomyFormat(), MEGANTaxonCountsFormat(), CentrifugeReportFormat(),
+        MOTUsProfileFormat(), CAMIProfileFormat(), DIAMONDTaxonomyFormat(), MEGANTaxonCountsFormat(), CentrifugeReportFormat(), KronaTextFormat(),
         // Plugins/XMLFormats
         ProfileXMLFormat(), KronaXMLFormat(),
         // Plugins/YAMLFormats

@@ -50,6 +50,8 @@ struct ShotgunCorpusTests {
         "cami_profile/gs_hmp_mc.profile": "cami-profile",
         "cami_profile/small1.profile": "cami-profile",
         "cami_profile/test1.profile": "cami-profile",
+        "mgnify/ERR4334351_SILVA-SSU.txt": "krona-text",
+        "mgnify/ERR4334351_16S-V3-V4_DADA2-SILVA_asv_krona_counts.txt": "krona-text",
     ]
 
     static var files: [String] { expectedFormats.keys.sorted() }
@@ -90,7 +92,24 @@ struct ShotgunCorpusTests {
 
     /// Clade-cumulative reports of the corpus (the valid ones of the cumulative kinds).
     static var cumulativeFiles: [String] {
-        files.filter { !$0.contains("INVALID") && !$0.hasPrefix("motus/") && !$0.hasPrefix("diamond/") && !$0.hasPrefix("megan/") }
+        files.filter { !$0.contains("INVALID") && !$0.hasPrefix("motus/") && !$0.hasPrefix("diamond/") && !$0.hasPrefix("megan/")
+            && !$0.hasPrefix("mgnify/") }
+    }
+
+    /// MGnify's Krona text summaries: each line's count is that lineage's own, so the one
+    /// sample totals the count column and every line is a taxon of its own (taxa by lineage).
+    @Test(arguments: [("mgnify/ERR4334351_SILVA-SSU.txt", 24_010.0), ("mgnify/ERR4334351_16S-V3-V4_DADA2-SILVA_asv_krona_counts.txt", 16_487)])
+    func kronaTextKeepsEveryLinesCount(_ file: String, _ total: Double) throws {
+        let input = try path(file)
+        let lines = try String(contentsOfFile: input, encoding: .utf8).split(separator: "\n").filter { !$0.isEmpty }
+        #expect(lines.reduce(0) { $0 + (Double($1.split(separator: "\t")[0]) ?? 0) } == total)
+        let inspected = try MHubRunner.run(["inspect", input, "--json"])
+        try #require(inspected.status == 0, "\(inspected.stderr)")
+        let info = try JSONSerialization.jsonObject(with: inspected.stdoutBytes) as? [String: Any] ?? [:]
+        #expect(info["total"] as? Double == total)
+        #expect(info["structure"] as? String == "leaves")
+        #expect(info["unit"] as? String == "counts")
+        #expect(info["taxa"] as? Int == Set(lines.map { $0.split(separator: "\t").dropFirst().joined(separator: ";") }).count)
     }
 
     /// Real files whose clades hold less than the rows below them: HUMAnN's hand-edited vJan25
