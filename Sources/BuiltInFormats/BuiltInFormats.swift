@@ -30,6 +30,7 @@ public enum BuiltInFormats {
         MetaPhlAnProfileFormat(), MetaPhlAnMergedTableFormat(),
         // Plugins/ShotgunFormats
         MOTUsProfileFormat(), CAMIProfileFormat(), DIAMONDTaxonomyFormat(), MEGANTaxonCountsFormat(), CentrifugeReportFormat(), KronaTextFormat(),
+        MAPseqFormat(),
         // Plugins/XMLFormats
         ProfileXMLFormat(), KronaXMLFormat(),
         // Plugins/YAMLFormats

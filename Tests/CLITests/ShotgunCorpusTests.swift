@@ -52,6 +52,7 @@ struct ShotgunCorpusTests {
         "cami_profile/test1.profile": "cami-profile",
         "mgnify/ERR4334351_SILVA-SSU.txt": "krona-text",
         "mgnify/ERR4334351_16S-V3-V4_DADA2-SILVA_asv_krona_counts.txt": "krona-text",
+        "mgnify/test.mseq": "mapseq",
     ]
 
     static var files: [String] { expectedFormats.keys.sorted() }

@@ -127,4 +127,32 @@ struct ShotgunPluginTests {
         #expect(again.sampleTotals() == table.sampleTotals())
         #expect(again.taxa.map(\.lineage) == table.taxa.map(\.lineage))
     }
+
+    // MARK: - Krona text and MAPseq
+
+    @Test func kronaTextLinesAreLeavesAndRepeatedLineagesAdd() throws {
+        let text = "5\tsk__Bacteria\n3\tsk__Bacteria\tk__\tp__Firmicutes\n2\tsk__Bacteria\tk__\tp__Firmicutes\t\n"
+        #expect(KronaTextFormat().detect(prefix(text)).confidence >= 0.8)
+        let table = try KronaTextFormat().read(try input(text, name: "run1.txt"), options: ImportOptions())
+        #expect(table.samples.map(\.id) == ["run1"])
+        #expect(table.structure == .leaves && table.unit == .counts)
+        #expect(table.taxa.map(\.id) == ["sk__Bacteria", "sk__Bacteria;k__;p__Firmicutes"])
+        #expect(table.value(sample: 0, taxon: 1) == 5)
+        #expect(table.taxa[1].lineage.entries.last == LineageEntry(rank: .phylum, name: "Firmicutes"))
+        // Plain names are read by position when the format is named, but not claimed by detection.
+        let plain = "7\tBacteria\tFirmicutes\n"
+        #expect(KronaTextFormat().detect(prefix(plain)) == .noMatch)
+        #expect(try KronaTextFormat().read(try input(plain), options: ImportOptions()).sampleTotals() == [7])
+    }
+
+    @Test func mapseqCountsReadsPerLineageAndReadsWithoutOneAsUnclassified() throws {
+        let header = "#query\tdbhit\tbitscore\tidentity\tmatches\tmismatches\tgaps\tquery_start\tquery_end\tdbhit_start\tdbhit_end\tstrand\t\tSILVA\n"
+        let row = { (read: String, lineage: String) in "\(read)\tX1\t360\t1\t360\t0\t0\t0\t360\t0\t360\t+\t\t\(lineage)\n" }
+        let text = header + row("r1", "sk__Bacteria;k__;p__Firmicutes") + row("r2", "sk__Bacteria;k__;p__Firmicutes") + row("r3", "")
+        #expect(MAPseqFormat().detect(prefix(text)).confidence >= 0.8)
+        let table = try MAPseqFormat().read(try input(text, name: "run2.mseq"), options: ImportOptions())
+        #expect(table.taxa.map(\.id) == ["sk__Bacteria;k__;p__Firmicutes", Taxon.unclassifiedID])
+        #expect(table.value(sample: 0, taxon: 0) == 2 && table.value(sample: 0, taxon: 1) == 1)
+        #expect(throws: ImportError.self) { try MAPseqFormat().read(try input(row("r1", "x")), options: ImportOptions()) }
+    }
 }
