@@ -36,16 +36,16 @@ public struct DIAMONDTaxonomyFormat: ProfileImporter {
 
     public func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
         var lines = try input.lines()
-        var counts = TaxIDCountTable()
+        var counts = OneSampleCountTable()
         while let text = try lines.nextString() {
             if text.allSatisfy(\.isWhitespace) { continue }
             guard let row = Self.parse(Substring(text)) else {
                 throw .syntax(input.location(line: lines.lineNumber),
                               reason: "a DIAMOND row needs three tab-separated fields: read id, integer tax id, e-value")
             }
-            counts.add(1, taxID: row.taxID)
+            counts.add(1, key: row.taxID)
         }
-        return try counts.build(input: input, options: options, pipeline: "diamond", formatID: format.id)
+        return try counts.buildByTaxID(input: input, options: options, pipeline: "diamond", formatID: format.id)
     }
 
     /// A row's read id and tax id; `nil` unless it has three fields of their types.

@@ -43,31 +43,23 @@ public struct KronaTextFormat: ProfileImporter {
 
     public func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
         var lines = try input.lines()
-        var counts: [String: Double] = [:]
-        var lineages: [(id: String, levels: [String])] = []
+        var counts = OneSampleCountTable()
         while let text = try lines.nextString() {
             if text.allSatisfy(\.isWhitespace) { continue }
             guard let row = Self.parse(Substring(text)) else {
                 throw .syntax(input.location(line: lines.lineNumber),
                               reason: "a Krona text line is a non-negative count, then at least one lineage level, separated by tabs")
             }
-            let id = row.levels.joined(separator: ";")
-            if counts[id] == nil { lineages.append((id, row.levels)) }
-            counts[id, default: 0] += row.count
+            counts.add(row.count, key: row.levels.joined(separator: String(Self.levelSeparator)))
         }
-        guard !lineages.isEmpty else { throw .emptyInput(input.location()) }
-        var builder = ProfileTableBuilder(unit: .counts, structure: .leaves, provenance: Provenance(source: [.pipeline: "krona-text"]))
-        do {
-            try builder.addSample(Sample(id: input.singleSampleID(options)))
-            for (id, levels) in lineages {
-                let taxon = Taxon(id: id, label: id, lineage: LineageParser.parseLevels(levels).lineage)
-                try builder.setValue(counts[id] ?? 0, sample: 0, taxon: try builder.addTaxon(taxon))
-            }
-            return try builder.build()
-        } catch {
-            throw ImportError(error, at: input.location())
+        return try counts.build(input: input, options: options, provenance: Provenance(source: [.pipeline: "krona-text"])) { id in
+            let levels = id.split(separator: Self.levelSeparator, omittingEmptySubsequences: false).map(String.init)
+            return Taxon(id: id, label: id, lineage: LineageParser.parseLevels(levels).lineage)
         }
     }
+
+    /// Joins a line's levels into its taxon id (`sk__Bacteria;k__;p__Firmicutes`).
+    private static let levelSeparator: Character = ";"
 
     /// A line's count and lineage levels (trailing empty fields dropped); `nil` unless the first
     /// field is a finite non-negative number and a named level follows.

@@ -44,8 +44,7 @@ public struct MAPseqFormat: ProfileImporter {
     public func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
         var lines = try input.lines()
         var lineageColumn: Int?
-        var counts: [String: Double] = [:]
-        var order: [String] = []
+        var counts = OneSampleCountTable()
         while let text = try lines.nextString() {
             if text.allSatisfy(\.isWhitespace) { continue }
             let fields = TextCells.tabFields(text)
@@ -61,23 +60,10 @@ public struct MAPseqFormat: ProfileImporter {
                 throw .syntax(input.location(line: lines.lineNumber),
                               reason: "a MAPseq line needs the read id and \(column + 1) columns, up to the lineage")
             }
-            let lineage = fields.count > column ? fields[column].trimmingCharacters(in: .whitespaces) : ""
-            if counts[lineage] == nil { order.append(lineage) }
-            counts[lineage, default: 0] += 1
+            counts.add(1, key: fields.count > column ? fields[column].trimmingCharacters(in: .whitespaces) : "")
         }
-        guard lineageColumn != nil, !order.isEmpty else { throw .emptyInput(input.location()) }
-        var builder = ProfileTableBuilder(unit: .counts, structure: .leaves, provenance: Provenance(source: [.pipeline: "mapseq"]))
-        do {
-            try builder.addSample(Sample(id: input.singleSampleID(options)))
-            for lineage in order {
-                let taxon = lineage.isEmpty
-                    ? Taxon.unclassified()
-                    : Taxon(id: lineage, label: lineage, lineage: LineageParser.parse(lineage))
-                try builder.setValue(counts[lineage] ?? 0, sample: 0, taxon: try builder.addTaxon(taxon))
-            }
-            return try builder.build()
-        } catch {
-            throw ImportError(error, at: input.location())
+        return try counts.build(input: input, options: options, provenance: Provenance(source: [.pipeline: "mapseq"])) { lineage in
+            lineage.isEmpty ? Taxon.unclassified() : Taxon(id: lineage, label: lineage, lineage: LineageParser.parse(lineage))
         }
     }
 }

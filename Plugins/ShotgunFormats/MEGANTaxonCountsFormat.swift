@@ -34,7 +34,7 @@ public struct MEGANTaxonCountsFormat: ProfileImporter {
 
     public func read(_ input: ImportInput, options: ImportOptions) throws(ImportError) -> ProfileTable {
         var lines = try input.lines()
-        var counts = TaxIDCountTable()
+        var counts = OneSampleCountTable()
         var seen = Set<String>()
         while let text = try lines.nextString() {
             if text.allSatisfy(\.isWhitespace) { continue }
@@ -43,9 +43,9 @@ public struct MEGANTaxonCountsFormat: ProfileImporter {
                 throw .syntax(at, reason: "an rma2info row needs two tab-separated fields: integer tax id, read count")
             }
             guard seen.insert(row.taxID).inserted else { throw .duplicateTaxon(at, id: row.taxID) }
-            counts.add(row.count, taxID: row.taxID)
+            counts.add(row.count, key: row.taxID)
         }
-        return try counts.build(input: input, options: options, pipeline: "megan", formatID: format.id)
+        return try counts.buildByTaxID(input: input, options: options, pipeline: "megan", formatID: format.id)
     }
 
     private static func parse(_ line: Substring) -> (taxID: String, count: Double)? {
