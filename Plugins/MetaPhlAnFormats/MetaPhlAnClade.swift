@@ -36,14 +36,9 @@ enum MetaPhlAnClade {
             throw .invalidValue(input.location(), value: clade.label,
                                 reason: "holds \(NumberFormatting.shortest(table.value(sample: excess.sample, taxon: excess.taxon))) in sample '\(table.samples[excess.sample].id)' but its sub-clades sum to \(NumberFormatting.shortest(excess.childSum)); clade-cumulative values cannot be right")
         }
-        let excesses = table.cladesExceededByChildren(slack: 0.01)
-        guard let first = excesses.first else { return table }
-        var copy = table
-        copy.diagnostics.append(Diagnostic(
-            .childrenExceedParent,
-            message: "\(excesses.count) clade(s) hold less than the rows below them (intermediate rows are missing); first: \(NumberFormatting.shortest(first.childSum)) below \(NumberFormatting.shortest(table.value(sample: first.sample, taxon: first.taxon)))",
-            sample: table.samples[first.sample].id, taxon: table.taxa[first.taxon].id))
-        return copy
+        return table.flaggingCladesExceededByChildren(slack: 0.01) { count, first, value in
+            "\(count) clade(s) hold less than the rows below them (intermediate rows are missing); first: \(NumberFormatting.shortest(first.childSum)) below \(NumberFormatting.shortest(value))"
+        }
     }
 
     /// Whether a `clade_name` cell is a MetaPhlAn clade: an mpa lineage with MetaPhlAn's

@@ -153,13 +153,8 @@ struct CAMIProfileReader {
     /// CAMI profiles from tools do not always nest exactly (a rank's percentages are normalised
     /// on their own): a clade exceeded by its children is a warning, not an error.
     private static func withNestingDiagnostics(_ table: ProfileTable) -> ProfileTable {
-        let excesses = table.cladesExceededByChildren(slack: 0.01)
-        guard let first = excesses.first else { return table }
-        var copy = table
-        copy.diagnostics.append(Diagnostic(
-            .childrenExceedParent,
-            message: "\(excesses.count) clade(s) hold less than their sub-clades; first: children sum to \(NumberFormatting.shortest(first.childSum))",
-            sample: table.samples[first.sample].id, taxon: table.taxa[first.taxon].id))
-        return copy
+        table.flaggingCladesExceededByChildren(slack: 0.01) { count, first, _ in
+            "\(count) clade(s) hold less than their sub-clades; first: children sum to \(NumberFormatting.shortest(first.childSum))"
+        }
     }
 }

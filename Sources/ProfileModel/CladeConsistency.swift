@@ -37,4 +37,18 @@ extension ProfileTable {
         }
         return excesses
     }
+
+    /// A copy with one `abundance.children-exceed-parent` warning, on the first clade found, when
+    /// any clade holds less than the rows below it (``cladesExceededByChildren(tolerance:slack:immediateOnly:)``
+    /// with `slack`); `message` words it from the number of such clades, the first one and its value.
+    public func flaggingCladesExceededByChildren(slack: Double,
+                                                 message: (_ count: Int, _ first: CladeExcess, _ cladeValue: Double) -> String) -> ProfileTable {
+        let excesses = cladesExceededByChildren(slack: slack)
+        guard let first = excesses.first else { return self }
+        var copy = self
+        copy.diagnostics.append(Diagnostic(.childrenExceedParent,
+                                           message: message(excesses.count, first, value(sample: first.sample, taxon: first.taxon)),
+                                           sample: samples[first.sample].id, taxon: taxa[first.taxon].id))
+        return copy
+    }
 }
