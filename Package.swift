@@ -108,7 +108,9 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "BIOMFormatsTests", dependencies: ["BIOMFormats", "HDF5Kit"],
                     path: "Tests/BIOMFormatsTests"),
-        .testTarget(name: "BIOMInteropTests", dependencies: ["mhub"], path: "Tests/BIOMInteropTests",
+        // What the interop test targets share: the peers' Python, the built mhub, child processes.
+        .target(name: "InteropTestSupport", path: "Tests/InteropTestSupport"),
+        .testTarget(name: "BIOMInteropTests", dependencies: ["mhub", "InteropTestSupport"], path: "Tests/BIOMInteropTests",
                     exclude: ["Peer"]),
         .testTarget(name: "SafeYAMLTests", dependencies: ["SafeYAML"], path: "Tests/SafeYAMLTests"),
         .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML", "FormatKit"], path: "Tests/SafeXMLTests"),
@@ -129,7 +131,7 @@ let package = Package(
                     path: "Tests/AmpliconFormatsTests"),
         .testTarget(name: "CLITests", dependencies: ["mhub", "mhub-fuzz"], path: "Tests/CLITests"),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "ProfileModel"], path: "Tests/AnalysisTests"),
-        .testTarget(name: "AnalysisInteropTests", dependencies: ["mhub"], path: "Tests/AnalysisInteropTests",
+        .testTarget(name: "AnalysisInteropTests", dependencies: ["mhub", "InteropTestSupport"], path: "Tests/AnalysisInteropTests",
                     exclude: ["Peer"]),
         // Deliberately broken plugins, and a worker that runs them in a child process so that
         // a crashing plugin can be shown to fail the kit without taking the test run down.

@@ -1,4 +1,5 @@
 import Foundation
+import InteropTestSupport
 import Testing
 
 /// `mhub analyze` end to end on real files: scikit-bio loads what it writes, GMHI reproduces the

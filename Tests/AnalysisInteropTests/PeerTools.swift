@@ -1,10 +1,6 @@
 import Foundation
+import InteropTestSupport
 import Testing
-
-/// Why an interop test could not run its tools.
-struct PeerSetupError: Error, CustomStringConvertible {
-    let description: String
-}
 
 /// scikit-bio's results as `Peer/skbio_peer.py` prints them.
 struct ScikitBioResult: Decodable {
@@ -37,10 +33,10 @@ struct MHubAnalysis: Decodable {
     let pcoa: Ordination?
 }
 
-/// The peer (scikit-bio through `Peer/skbio_peer.py`) and the built `mhub`, run as child processes.
+/// The peer (scikit-bio through `Peer/skbio_peer.py`) and the built `mhub`, run as child
+/// processes (through ``PeerProcess``).
 enum PeerTools {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = PeerProcess.packageRoot
 
     /// The shared corpus beside the repository.
     static let corpus = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
@@ -61,30 +57,9 @@ enum PeerTools {
         return url.path
     }
 
-    /// The Python with scikit-bio: `MHUB_PEER_PYTHON`, else `.venv-peers/bin/python`.
-    static func python() throws -> String {
-        if let configured = ProcessInfo.processInfo.environment["MHUB_PEER_PYTHON"], !configured.isEmpty {
-            guard FileManager.default.isExecutableFile(atPath: configured) else {
-                throw PeerSetupError(description: "MHUB_PEER_PYTHON=\(configured) is not an executable file")
-            }
-            return configured
-        }
-        let local = packageRoot.appendingPathComponent(".venv-peers/bin/python").path
-        guard FileManager.default.isExecutableFile(atPath: local) else {
-            throw PeerSetupError(description: "no Python with scikit-bio: set MHUB_PEER_PYTHON or run scripts/setup-peers")
-        }
-        return local
-    }
+    static func python() throws -> String { try PeerProcess.python() }
 
-    /// The `mhub` executable built beside the test bundle.
-    static func mhub() throws -> String {
-        let candidates = [Bundle.main.bundleURL.deletingLastPathComponent(), Bundle.main.bundleURL]
-            .map { $0.appendingPathComponent("mhub").path }
-        guard let found = candidates.first(where: FileManager.default.isExecutableFile(atPath:)) else {
-            throw PeerSetupError(description: "mhub was not built next to the tests (looked at \(candidates))")
-        }
-        return found
-    }
+    static func mhub() throws -> String { try PeerProcess.mhub() }
 
     static func scikitBio(_ table: String, pseudocount: Double) throws -> ScikitBioResult {
         let output = try run(try python(), [peerScript, table, String(pseudocount)])
@@ -97,23 +72,11 @@ enum PeerTools {
 
     /// Runs a program and returns its standard output; a non-zero exit is an error with its stderr.
     static func run(_ executable: String, _ arguments: [String]) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = scratch.appendingPathComponent("out-\(UUID().uuidString)")
-        let errors = scratch.appendingPathComponent("err-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = try FileHandle(forWritingTo: errors)
-        try process.run()
-        process.waitUntilExit()
-        let stdout = try Data(contentsOf: output)
-        guard process.terminationStatus == 0 else {
-            let stderr = String(decoding: try Data(contentsOf: errors), as: UTF8.self)
-            throw PeerSetupError(description: "\(executable) \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(stderr)")
+        let outcome = try PeerProcess.run(executable, arguments)
+        guard outcome.status == 0 else {
+            throw PeerSetupError(description: "\(executable) \(arguments.joined(separator: " ")) exited \(outcome.status): \(outcome.errors)")
         }
-        return stdout
+        return outcome.outputBytes
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import InteropTestSupport
 import Testing
 
 /// `mhub report` end to end: the page is written, is self-contained, and renders in headless

@@ -1,4 +1,5 @@
 import Foundation
+import InteropTestSupport
 import Testing
 
 /// One table biom-format generated, as the peer's manifest lists it.

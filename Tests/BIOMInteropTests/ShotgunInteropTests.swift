@@ -1,4 +1,5 @@
 import Foundation
+import InteropTestSupport
 import Testing
 
 /// The shotgun corpus files (`../shared/corpus`) and the peers that read them today: kraken-biom
