@@ -92,9 +92,10 @@ enum BIOMObservationMapping {
             self.drifting = drifting
         }
 
-        /// The taxonomy list for a taxon, and whether importing it gives the same lineage:
-        /// nothing when the lineage is what the id reads as (import derives it again); the
-        /// label's own tokens when the label reads as the lineage; else the lineage in prefixed style.
+        /// The taxonomy list for a taxon, and whether importing it gives the same lineage: the
+        /// label's own tokens when the label reads as the lineage (also when the label is the id,
+        /// as in a MetaPhlAn or mpa table, since phyloseq and biom-format read the lineage from
+        /// `taxonomy` only); else the lineage in prefixed style.
         static func taxonomy(for taxon: Taxon) -> (tokens: [String]?, readsBack: Bool) {
             guard !taxon.lineage.isEmpty else { return (nil, true) }
             // The usual case without parsing: the label is the lineage in prefixed style.
@@ -105,7 +106,6 @@ enum BIOMObservationMapping {
             let (fromLabel, style) = LineageParser.parseWithStyle(taxon.label)
             let styleIsPrefixed = style == .prefixed || style == .levelPrefixed
             if fromLabel == taxon.lineage {
-                if taxon.label == taxon.id, styleIsPrefixed { return (nil, true) }
                 let tokens = splitLabel(taxon.label)
                 if styleIsPrefixed || LineageParser.parseLevels(tokens).lineage == taxon.lineage {
                     return (tokens, true)

@@ -116,4 +116,27 @@ struct ShotgunInteropTests {
                 "beyond mhub's residual rows, taxpasta and mhub disagree on \(testCase.path): \(outcome.summary)")
         #expect(differences?["only_mhub"]?.isEmpty == false, "the residual mass mhub keeps should show: \(outcome.summary)")
     }
+
+    /// phyloseq's `import_biom` and biom-format read a lineage only from `taxonomy`: a MetaPhlAn
+    /// profile (whose ids are pipe lineages) through mhub to BIOM gives every observation its
+    /// lineage as the taxonomy list, in both BIOM versions.
+    @Test(arguments: ["biom-json", "biom-hdf5"])
+    func metaPhlAnToBIOMCarriesTheLineageAsTaxonomy(_ format: String) throws {
+        let report = try ShotgunPeers.file("metaphlan/ERR7569997.txt")
+        let biom = ShotgunPeers.scratch("biom")
+        let converted = try PeerTools.mhub("convert", report, "-o", biom, "--to", format, "--quiet")
+        try #require(converted.status == 0, "mhub convert: \(converted.summary)")
+        let script = """
+            import biom, json, sys
+            t = biom.load_table(sys.argv[1])
+            print(json.dumps({str(i): list((m or {}).get("taxonomy") or []) for i, m in zip(t.ids(axis="observation"), t.metadata(axis="observation") or [])}))
+            """
+        let read = try PeerTools.run(try PeerTools.python(), ["-c", script, biom])
+        try #require(read.status == 0, "biom-format: \(read.summary)")
+        let taxonomy = try #require(try JSONSerialization.jsonObject(with: read.outputBytes) as? [String: [String]])
+        #expect(taxonomy.count == 231)
+        for (id, levels) in taxonomy {
+            #expect(levels == id.split(separator: "|").map(String.init), "\(id): \(levels)")
+        }
+    }
 }
